@@ -1,0 +1,66 @@
+package dev.ratchet.sync;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.internal.waker.Budget;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+/**
+ * The future of a {@link BatchSemaphore} acquisition, turning the permits into a result (a
+ * {@link Semaphore.Permit}, a {@link Mutex.Guard}) when it completes. Shared by the primitives
+ * that wait for permits: budget check first, one unit spent on ready, cancellation returns any
+ * assigned permits.
+ */
+final class AcquireFuture<R> implements Future<R> {
+    private final BatchSemaphore.Acquire acquire;
+    private final Supplier<R> onAcquired;
+    private final String what;
+    private boolean done;
+    /** Set by cancel() (the owner, possibly another thread); read by poll. */
+    private volatile boolean cancelled;
+
+    AcquireFuture(BatchSemaphore.Acquire acquire, Supplier<R> onAcquired, String what) {
+        this.acquire = acquire;
+        this.onAcquired = onAcquired;
+        this.what = what;
+    }
+
+    @Override
+    public Poll<R> poll(Context cx) {
+        if (done) throw new IllegalStateException(what + " polled after it completed");
+        if (cancelled) {
+            done = true;
+            throw new CancellationException(what + " cancelled");
+        }
+        if (!Budget.hasBudget(cx)) return Poll.pending();
+        switch (acquire.poll(cx.waker())) {
+            case ACQUIRED -> {
+                done = true;
+                Budget.spend(cx);
+                return Poll.ready(onAcquired.get());
+            }
+            case PENDING -> {
+                return Poll.pending();
+            }
+            default -> {
+                done = true;
+                throw new IllegalStateException(what + " failed: the semaphore is closed");
+            }
+        }
+    }
+
+    /** Leaves the queue, returning any permits already assigned; the next poll throws CancellationException. */
+    @Override
+    public void cancel() {
+        if (done) return;
+        cancelled = true;
+        acquire.cancel();
+    }
+
+    @Override
+    public String toString() {
+        return what;
+    }
+}

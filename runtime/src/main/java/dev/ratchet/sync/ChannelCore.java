@@ -1,0 +1,135 @@
+package dev.ratchet.sync;
+
+import dev.ratchet.Waker;
+import java.util.ArrayDeque;
+
+/**
+ * The state shared by a {@link Channel}'s senders and its receiver.
+ *
+ * <h2>Invariants (under {@link #lock})</h2>
+ * <ul>
+ *   <li>{@link #buffer} holds messages in the order they were pushed; each push happens under the
+ *       lock, so the order of one sender's completed sends is preserved.
+ *   <li>Bounded: every buffered message holds one permit of {@link #permits} (acquired by the
+ *       send before pushing, released by the receiver after popping), so the buffer never exceeds
+ *       the capacity and senders wait FIFO for space.
+ *   <li>The stream has ended when the buffer is empty and either no open sender is left or the
+ *       receiver is closed; once ended, nothing more can be pushed (a push checks both under the
+ *       lock), so "end" is final.
+ *   <li>{@link #rxWaker} is woken (outside the lock) on every push and when the last sender
+ *       closes.
+ * </ul>
+ */
+final class ChannelCore<T> {
+    final Object lock = new Object();
+    /** {@code null} for an unbounded channel. */
+    final BatchSemaphore permits;
+    final int capacity;
+
+    private final ArrayDeque<T> buffer = new ArrayDeque<>();
+    private int openSenders = 1;
+    private boolean receiverClosed;
+    private Waker rxWaker;
+
+    ChannelCore(int capacity) {
+        this.capacity = capacity;
+        this.permits = capacity == Integer.MAX_VALUE ? null : new BatchSemaphore(capacity);
+    }
+
+    /** Outcome of {@link #push}. */
+    enum PushResult { PUSHED, RECEIVER_CLOSED, SENDER_CLOSED }
+
+    /**
+     * Appends {@code msg} unless the receiver or the sending handle is closed. On refusal of a
+     * bounded send the caller still holds its permit and must release it.
+     */
+    PushResult push(T msg, Channel.Sender<T> from) {
+        Waker w;
+        synchronized (lock) {
+            if (from.closedLocked()) return PushResult.SENDER_CLOSED;
+            if (receiverClosed) return PushResult.RECEIVER_CLOSED;
+            buffer.addLast(msg);
+            w = rxWaker;
+            rxWaker = null;
+        }
+        if (w != null) w.wake();
+        return PushResult.PUSHED;
+    }
+
+    /** A message, or {@code null} if none is buffered. Releases the message's permit. */
+    T tryPop() {
+        T m;
+        synchronized (lock) {
+            m = buffer.pollFirst();
+        }
+        if (m != null && permits != null) permits.release(1);
+        return m;
+    }
+
+    /** Returned by {@link #popOrRegister} when the stream has ended. */
+    static final Object END = new Object();
+
+    /**
+     * Pops a message; when there is none, returns {@link #END} if the stream has ended, else
+     * registers {@code waker} for the next push or the last sender's close and returns {@code null}.
+     */
+    Object popOrRegister(Waker waker) {
+        T m;
+        synchronized (lock) {
+            m = buffer.pollFirst();
+            if (m == null) {
+                if (endedLocked()) return END;
+                rxWaker = waker; // latest waker wins
+                return null;
+            }
+        }
+        if (permits != null) permits.release(1); // outside our lock: never nest the two locks
+        return m;
+    }
+
+    boolean isEnded() {
+        synchronized (lock) {
+            return buffer.isEmpty() && endedLocked();
+        }
+    }
+
+    private boolean endedLocked() {
+        return openSenders == 0 || receiverClosed;
+    }
+
+    /** Registers one more sender handle; fails if the channel can no longer receive anything. */
+    void addSender() {
+        synchronized (lock) {
+            openSenders++;
+        }
+    }
+
+    /** One sender handle closed (called once per handle, under the lock by Sender). */
+    Waker senderClosedLocked() {
+        if (--openSenders > 0) return null;
+        Waker w = rxWaker; // the receiver must see the end of the stream
+        rxWaker = null;
+        return w;
+    }
+
+    /** Closes the receiving side: later pushes fail, waiting bounded senders are failed. */
+    void closeReceiver() {
+        synchronized (lock) {
+            receiverClosed = true;
+            rxWaker = null;
+        }
+        if (permits != null) permits.close();
+    }
+
+    boolean isReceiverClosed() {
+        synchronized (lock) {
+            return receiverClosed;
+        }
+    }
+
+    int size() {
+        synchronized (lock) {
+            return buffer.size();
+        }
+    }
+}
