@@ -202,6 +202,11 @@ public final class Reactor implements AutoCloseable {
         return thread.getId();
     }
 
+    /** The reactor thread (for tests in this package). */
+    Thread thread() {
+        return thread;
+    }
+
     @Override
     public String toString() {
         return "Reactor[" + name + ", " + (isRunning() ? "running" : "closed") + "]";
