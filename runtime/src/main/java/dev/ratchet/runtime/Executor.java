@@ -1,21 +1,195 @@
 package dev.ratchet.runtime;
 
 import dev.ratchet.Future;
+import dev.ratchet.internal.scheduler.ExecutorConfig;
+import dev.ratchet.internal.scheduler.currentthread.CurrentThreadExecutor;
+import dev.ratchet.internal.scheduler.multithread.MultiThreadExecutor;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** PLACEHOLDER (foundation skeleton): see SPEC. */
+/**
+ * Runs futures as tasks: polls them when their wakers fire, with a cooperative budget per poll.
+ *
+ * <pre>{@code
+ * try (Executor executor = Executor.multiThreaded()) {
+ *     JoinHandle<Integer> a = executor.spawn(compute(1));
+ *     JoinHandle<Integer> b = executor.spawn(compute(2));
+ *     int sum = executor.blockOn(a) + executor.blockOn(b);
+ * }
+ * }</pre>
+ *
+ * <h2>Kinds</h2>
+ * <ul>
+ *   <li>{@link #currentThread()} polls every task on the thread that calls {@link #blockOn}
+ *       (one such thread at a time); spawned tasks wait while no thread is inside {@code
+ *       blockOn}.
+ *   <li>{@link #multiThreaded()} polls tasks in parallel on worker threads (one per core by
+ *       default) that steal work from each other; {@code blockOn} polls its root future on the
+ *       calling thread while the workers run the spawned tasks.
+ * </ul>
+ * Each call of a factory makes a new executor with its own threads; {@link #builder()}
+ * configures the rest. Inside a task (and inside {@code blockOn}), {@code Futures.spawn} and
+ * {@code Futures.spawnBlocking} use the executor running the caller.
+ *
+ * <h2>Guarantees</h2>
+ * A task is never polled by two threads at once; a wake during a poll causes exactly one more
+ * poll; no wake is lost; the memory effects of a poll are visible to the next poll on any
+ * thread. Each poll starts with a refilled budget ({@link Builder#budget(int)} units); a task
+ * that spends it yields to the others.
+ *
+ * <h2>Closing</h2>
+ * {@link #close()} is idempotent and proceeds in steps:
+ * <ol>
+ *   <li>stop accepting work: later {@code spawn}, {@code spawnBlocking} and {@code blockOn}
+ *       throw {@link IllegalStateException} ("executor is closed");
+ *   <li>let the polls that are running finish, then stop the workers (a currentThread
+ *       executor's {@code blockOn} keeps polling its own root future, but no task);
+ *   <li>cancel every task left: call its future's {@code cancel()} and poll it on the closing
+ *       thread until it completes — so its {@code finally} blocks run — or until a poll returns
+ *       pending with no wake pending (nothing could ever poll it again; it is then finished
+ *       with {@link java.util.concurrent.CancellationException}), at most 1024 polls;
+ *   <li>complete queued blocking jobs with {@code CancellationException}, interrupt running
+ *       ones and join every blocking thread;
+ *   <li>close the timer driver.
+ * </ol>
+ * When it returns, no thread of the executor is alive and every {@link JoinHandle} it gave out is
+ * finished. {@code close()} from a task or blocking job of the same executor throws {@link
+ * IllegalStateException} (it would wait for itself).
+ */
 public interface Executor extends AutoCloseable {
+    /** A new executor that polls every task on the thread calling {@link #blockOn}. */
     static Executor currentThread() {
-        throw new UnsupportedOperationException();
+        return builder().buildCurrentThread();
     }
 
+    /** A new work-stealing executor with one worker per available processor. */
     static Executor multiThreaded() {
-        throw new UnsupportedOperationException();
+        return builder().buildMultiThreaded();
     }
 
+    /** A builder for executors with non-default settings. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs {@code future} to completion on the calling thread and returns its value; the thread
+     * parks whenever the future is pending (an idle executor uses no CPU). A currentThread
+     * executor also polls its spawned tasks on this thread meanwhile. The future's exception is
+     * rethrown unchanged (checked exceptions included, undeclared). The executor is the current
+     * runtime of the calling thread for the duration, so {@code Futures.spawn} works inside.
+     *
+     * @throws IllegalStateException if the executor is closed, or if called from a task of this
+     *     executor (it would deadlock: await the future instead), or — for a currentThread
+     *     executor — while another thread is inside {@code blockOn}
+     */
     <T> T blockOn(Future<T> future);
 
+    /**
+     * Spawns {@code future} as a new task and returns its handle; the task starts without being
+     * awaited. Safe from any thread.
+     *
+     * @throws IllegalStateException "executor is closed" after {@link #close()}
+     */
     <T> JoinHandle<T> spawn(Future<T> future);
 
+    /** Like {@link #spawn(Future)}, naming the task for diagnostics ({@code toString}, logs). */
+    <T> JoinHandle<T> spawn(String name, Future<T> future);
+
+    /** Closes the executor in the steps listed in the class documentation. Idempotent. */
     @Override
     void close();
+
+    /**
+     * Settings for a new executor.
+     *
+     * <pre>{@code
+     * Executor executor = Executor.builder()
+     *         .workers(4)
+     *         .threadNamePrefix("orders")
+     *         .maxBlockingThreads(16)
+     *         .buildMultiThreaded();
+     * }</pre>
+     */
+    final class Builder {
+        /** Tokio's default, and Ratchet's: units a task may spend per poll before it must yield. */
+        public static final int DEFAULT_BUDGET = 128;
+        public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
+        public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
+        private static final AtomicInteger EXECUTOR_NUMBER = new AtomicInteger();
+
+        private int workers = Runtime.getRuntime().availableProcessors();
+        private String threadNamePrefix;
+        private int budget = DEFAULT_BUDGET;
+        private int maxBlockingThreads = DEFAULT_MAX_BLOCKING_THREADS;
+        private Duration blockingKeepAlive = DEFAULT_BLOCKING_KEEP_ALIVE;
+
+        Builder() {}
+
+        /** Worker threads of a multiThreaded executor (default: available processors); at least 1. */
+        public Builder workers(int workers) {
+            if (workers < 1 || workers > 32_767) {
+                throw new IllegalArgumentException("workers must be between 1 and 32767, got " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /**
+         * Prefix of the executor's thread names: {@code prefix-worker-N}, {@code
+         * prefix-blocking-N}, {@code prefix-timer} (default {@code ratchet-N}, N counting executors).
+         */
+        public Builder threadNamePrefix(String prefix) {
+            Objects.requireNonNull(prefix, "prefix");
+            if (prefix.isBlank()) throw new IllegalArgumentException("threadNamePrefix must not be blank");
+            this.threadNamePrefix = prefix;
+            return this;
+        }
+
+        /** Budget units a task may spend per poll before it must yield (default 128); positive. */
+        public Builder budget(int units) {
+            if (units < 1) throw new IllegalArgumentException("budget must be positive, got " + units);
+            this.budget = units;
+            return this;
+        }
+
+        /** Most threads the blocking pool may run at once (default 512); positive. */
+        public Builder maxBlockingThreads(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxBlockingThreads must be positive, got " + max);
+            this.maxBlockingThreads = max;
+            return this;
+        }
+
+        /** How long an idle blocking thread waits for work before it exits (default 10 s); not negative. */
+        public Builder blockingKeepAlive(Duration keepAlive) {
+            Objects.requireNonNull(keepAlive, "keepAlive");
+            if (keepAlive.isNegative()) {
+                throw new IllegalArgumentException("blockingKeepAlive must not be negative, got " + keepAlive);
+            }
+            this.blockingKeepAlive = keepAlive;
+            return this;
+        }
+
+        /** A new currentThread executor with these settings ({@link #workers} is ignored). */
+        public Executor buildCurrentThread() {
+            return new CurrentThreadExecutor(config());
+        }
+
+        /** A new multiThreaded executor with these settings; its workers start at once. */
+        public Executor buildMultiThreaded() {
+            return new MultiThreadExecutor(config());
+        }
+
+        private ExecutorConfig config() {
+            String prefix = threadNamePrefix != null ? threadNamePrefix : "ratchet-" + EXECUTOR_NUMBER.incrementAndGet();
+            long keepAliveNanos;
+            try {
+                keepAliveNanos = blockingKeepAlive.toNanos();
+            } catch (ArithmeticException e) {
+                keepAliveNanos = Long.MAX_VALUE;
+            }
+            return new ExecutorConfig(workers, prefix, budget, maxBlockingThreads, keepAliveNanos);
+        }
+    }
 }

@@ -1,0 +1,179 @@
+package dev.ratchet.internal.scheduler;
+
+import dev.ratchet.Future;
+import dev.ratchet.internal.CurrentRuntime;
+import dev.ratchet.internal.RuntimeHandle;
+import dev.ratchet.internal.blocking.BlockingPool;
+import dev.ratchet.internal.task.Scheduler;
+import dev.ratchet.internal.task.Task;
+import dev.ratchet.internal.task.TaskRegistry;
+import dev.ratchet.internal.time.TimerDriver;
+import dev.ratchet.runtime.Executor;
+import dev.ratchet.runtime.JoinHandle;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * What both executors share: spawning into the {@link TaskRegistry}, the blocking pool, the
+ * timer driver, the {@code blockOn} checks and the shutdown sequence. Subclasses supply the run
+ * queues and threads ({@link #schedule}, {@link #runBlockOn}, {@link #stopWorkers}, {@link
+ * #discardQueues}).
+ */
+public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler {
+    /** Bound on the cancellation polls of one task at shutdown (a cleanup that yields forever). */
+    static final int MAX_SHUTDOWN_POLLS = 1024;
+
+    protected final ExecutorConfig config;
+    protected final TaskRegistry registry = new TaskRegistry();
+    private final BlockingPool blocking;
+    private final TimerDriver timer;
+
+    /**
+     * Set at the first step of {@link #close()}; read by workers between polls (they stop) and by
+     * {@code blockOn} (it refuses). Volatile: no lock on those paths.
+     */
+    private volatile boolean closing;
+    private final AtomicBoolean closeStarted = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    protected BaseExecutor(ExecutorConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.blocking = new BlockingPool(
+                config.threadNamePrefix(), config.maxBlockingThreads(), config.blockingKeepAliveNanos(), this);
+        this.timer = new TimerDriver(config.threadNamePrefix() + "-timer");
+    }
+
+    // ---- spawning
+
+    @Override
+    public final <T> JoinHandle<T> spawn(Future<T> future) {
+        return spawn(null, future);
+    }
+
+    @Override
+    public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        Task<T> task = new Task<>(future, name, this, config.budget());
+        registry.add(task); // throws "executor is closed" once close() started
+        schedule(task); // a new task starts NOTIFIED: this is its one submission
+        return task.handle();
+    }
+
+    @Override
+    public final <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        return blocking.submit(work);
+    }
+
+    @Override
+    public final TimerDriver timer() {
+        return timer;
+    }
+
+    @Override
+    public final void release(Task<?> task) {
+        registry.remove(task);
+    }
+
+    /** Whether {@link #close()} has started: workers stop polling, {@code blockOn} refuses. */
+    protected final boolean isClosing() {
+        return closing;
+    }
+
+    /** Number of live tasks (diagnostics and tests). */
+    public final int liveTaskCount() {
+        return registry.size();
+    }
+
+    /** Number of blocking threads alive (diagnostics and tests). */
+    public final int blockingThreadCount() {
+        return blocking.threadCount();
+    }
+
+    // ---- blockOn
+
+    @Override
+    public final <T> T blockOn(Future<T> future) {
+        Objects.requireNonNull(future, "future");
+        if (closing) throw new IllegalStateException("executor is closed");
+        if (isOwnThread()) {
+            throw new IllegalStateException("blockOn was called from a task running on this executor: the thread "
+                    + "would wait for work that only it can run (deadlock). Await the future instead, or spawn it "
+                    + "and await the JoinHandle");
+        }
+        return runBlockOn(future);
+    }
+
+    /** Whether the calling thread polls this executor's tasks (a worker, or the driving thread). */
+    protected abstract boolean isOwnThread();
+
+    /** Runs {@code future} as the root of {@code blockOn} on the calling thread. */
+    protected abstract <T> T runBlockOn(Future<T> future);
+
+    // ---- close
+
+    @Override
+    public final void close() {
+        if (isOwnThread() || blocking.isPoolThread()) {
+            throw new IllegalStateException("close() was called from a task or blocking job of this executor: it "
+                    + "would wait for its own thread. Close the executor from outside it (e.g. after blockOn returns)");
+        }
+        if (!closeStarted.compareAndSet(false, true)) {
+            awaitClosed(); // a concurrent close() does the work; return when it is done
+            return;
+        }
+        try {
+            // 1. Stop accepting work. After registry.close(), no task can be added: every task
+            //    that exists is in the registry, so step 3 finds all of them.
+            closing = true;
+            registry.close();
+            // 2. Let running polls finish and stop the threads that poll (joined when this returns),
+            //    then forget the run queues: from here on only this thread polls tasks.
+            stopWorkers();
+            discardQueues();
+            // 3. Cancel every task left and drive its cleanup on this thread. Wakes during the
+            //    cleanup queue entries that nobody runs; step 3 polls again itself when a task woke.
+            RuntimeHandle previous = CurrentRuntime.enter(this);
+            try {
+                for (Task<?> task : registry.snapshot()) task.shutdown(MAX_SHUTDOWN_POLLS);
+            } finally {
+                CurrentRuntime.exit(previous);
+            }
+            discardQueues();
+            // 4. Blocking jobs: queued ones cancelled, running ones interrupted, threads joined.
+            blocking.shutdown();
+            // 5. The timer driver and its thread.
+            timer.close();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    private void awaitClosed() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                closed.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    /**
+     * Step 2 of close: stop polling tasks once the polls in progress have finished, and join the
+     * threads that poll them. {@link #isClosing()} is already true.
+     */
+    protected abstract void stopWorkers();
+
+    /** Drops every run-queue entry (the tasks stay in the registry). Only after {@link #stopWorkers()}. */
+    protected abstract void discardQueues();
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + config.threadNamePrefix() + (closing ? ", closed" : "") + "]";
+    }
+}

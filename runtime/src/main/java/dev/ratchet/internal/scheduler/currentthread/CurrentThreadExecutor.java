@@ -1,0 +1,146 @@
+package dev.ratchet.internal.scheduler.currentthread;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.internal.CurrentRuntime;
+import dev.ratchet.internal.RuntimeHandle;
+import dev.ratchet.internal.scheduler.BaseExecutor;
+import dev.ratchet.internal.scheduler.ExecutorConfig;
+import dev.ratchet.internal.scheduler.InjectQueue;
+import dev.ratchet.internal.scheduler.ThreadWaker;
+import dev.ratchet.internal.task.Task;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * {@code Executor.currentThread()}: every task is polled on the thread inside {@link #blockOn},
+ * between polls of the root future (Tokio's {@code current_thread} scheduler).
+ *
+ * <p>The right to poll tasks is the {@link #core} lock, held by the thread inside {@code
+ * blockOn} (the driver) for its duration. Wakes on the driver thread go to {@link #local}, a
+ * plain deque no other thread touches; wakes from other threads go to {@link #inject} and
+ * unpark the driver. The driver parks when the root is not woken and both queues are empty;
+ * an unpark before the park is kept as the thread's permit, so a remote wake is never lost.
+ */
+public final class CurrentThreadExecutor extends BaseExecutor {
+    /** Take from the shared queue first every this many polls, so remote wakes are not starved. */
+    private static final int INJECT_INTERVAL = 61;
+
+    /** Held by the driver thread inside blockOn (and by close() once it has taken over). */
+    private final ReentrantLock core = new ReentrantLock();
+    /** Tasks woken on the driver thread; guarded by {@link #core}. */
+    private final ArrayDeque<Task<?>> local = new ArrayDeque<>();
+    /** Tasks woken or spawned from other threads. */
+    private final InjectQueue inject = new InjectQueue();
+    /** The thread holding {@link #core} to run tasks, or null. Volatile: remote wakers unpark it. */
+    private volatile Thread driver;
+    /** Polls since the last forced look at {@link #inject}; guarded by {@link #core}. */
+    private int tick;
+
+    public CurrentThreadExecutor(ExecutorConfig config) {
+        super(config);
+    }
+
+    @Override
+    public void schedule(Task<?> task) {
+        if (Thread.currentThread() == driver) {
+            local.addLast(task); // we hold the core: the deque is ours
+        } else {
+            inject.push(task);
+            Thread d = driver;
+            if (d != null) LockSupport.unpark(d);
+        }
+    }
+
+    @Override
+    protected boolean isOwnThread() {
+        return core.isHeldByCurrentThread();
+    }
+
+    @Override
+    protected <T> T runBlockOn(Future<T> future) {
+        if (!core.tryLock()) {
+            throw new IllegalStateException("blockOn is already running on another thread: a currentThread executor "
+                    + "is driven by one thread at a time; use Executor.multiThreaded() to block on several threads");
+        }
+        Thread me = Thread.currentThread();
+        driver = me;
+        boolean driving = true;
+        RuntimeHandle previous = CurrentRuntime.enter(this);
+        ThreadWaker rootWaker = new ThreadWaker(me);
+        Context rootCx = Context.withBudget(rootWaker, config.budget());
+        try {
+            while (true) {
+                if (rootWaker.isNotified()) {
+                    rootWaker.clear(); // before the poll: a wake during it is seen next round
+                    rootCx.refillBudget(config.budget());
+                    Poll<T> p = future.poll(rootCx);
+                    if (p.isReady()) return p.value();
+                }
+                if (driving && isClosing()) {
+                    // close() waits for the core: hand it over and keep polling only the root.
+                    releaseCore();
+                    driving = false;
+                }
+                if (driving && runTasks(rootWaker)) continue;
+                if (!rootWaker.isNotified() && (!driving || (local.isEmpty() && inject.isEmpty()))) {
+                    rootWaker.parkOnce(); // woken by the root waker or by a remote task wake
+                }
+            }
+        } finally {
+            if (driving) releaseCore();
+            CurrentRuntime.exit(previous);
+            rootWaker.restoreInterrupt();
+        }
+    }
+
+    private void releaseCore() {
+        driver = null;
+        core.unlock();
+    }
+
+    /**
+     * Polls ready tasks until none is left, the root is woken, or close() begins.
+     *
+     * @return whether any task was polled
+     */
+    private boolean runTasks(ThreadWaker rootWaker) {
+        boolean ran = false;
+        while (!rootWaker.isNotified() && !isClosing()) {
+            Task<?> task = nextTask();
+            if (task == null) break;
+            ran = true;
+            if (task.run()) local.addLast(task); // it yielded: to the back of the queue
+        }
+        return ran;
+    }
+
+    private Task<?> nextTask() {
+        if (++tick % INJECT_INTERVAL == 0) {
+            Task<?> t = inject.pop();
+            if (t != null) return t;
+        }
+        Task<?> t = local.pollFirst();
+        return t != null ? t : inject.pop();
+    }
+
+    @Override
+    protected void stopWorkers() {
+        Thread d = driver;
+        if (d != null) LockSupport.unpark(d); // it sees isClosing() after its current poll
+        core.lock(); // waits for the driver to let go; released by discardQueues()
+    }
+
+    @Override
+    protected void discardQueues() {
+        if (!core.isHeldByCurrentThread()) core.lock();
+        try {
+            local.clear();
+            inject.clear();
+        } finally {
+            core.unlock();
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package dev.ratchet.internal.scheduler.multithread;
+
+import dev.ratchet.internal.CurrentRuntime;
+import dev.ratchet.internal.RuntimeHandle;
+import dev.ratchet.internal.task.Task;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One worker thread of a {@link MultiThreadExecutor}: its {@link LocalQueue}, its LIFO slot and
+ * its run loop (Tokio's {@code multi_thread/worker.rs}).
+ *
+ * <h2>Run loop</h2>
+ * Take a task — the shared queue first every {@value #GLOBAL_INTERVAL} ticks (fairness for
+ * remote spawns), else the local queue, else a batch from the shared queue — and poll it, then
+ * the tasks it woke through the LIFO slot (at most {@value #MAX_LIFO_POLLS} in a row). With no
+ * local work, search: steal half the queue of a random victim, else its LIFO slot, else the
+ * shared queue. With nothing found, park until {@link Idle} picks this worker. Between polls,
+ * check whether the executor is closing.
+ *
+ * <h2>LIFO slot</h2>
+ * A task woken by the task running on this worker goes into {@link #lifo} and runs next here
+ * (its data is hot in this core's cache: a message passed from task to task). The previous
+ * occupant moves to the back of the local queue. The slot is an atomic cell so that a thief
+ * can take it ({@code getAndSet}) when this worker is stuck in a long poll.
+ */
+final class Worker extends Thread {
+    /** Polls between forced looks at the shared queue (Tokio's value: prime, not a power of two). */
+    static final int GLOBAL_INTERVAL = 61;
+    /** Consecutive LIFO-slot polls before the slot's task goes to the back of the queue. */
+    static final int MAX_LIFO_POLLS = 3;
+
+    private static final VarHandle LIFO;
+
+    static {
+        try {
+            LIFO = MethodHandles.lookup().findVarHandle(Worker.class, "lifo", Task.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final MultiThreadExecutor pool;
+    final int index;
+    final LocalQueue queue = new LocalQueue();
+    /** The task to run next; set by this worker, taken by it or by a thief (atomic getAndSet). */
+    private volatile Task<?> lifo;
+
+    // Owner-thread state.
+    private boolean searching;
+    private int tick;
+    private int rng;
+
+    /** Times this worker parked; written by the owner only (tests: an idle executor stays parked). */
+    private volatile long parkCount;
+    /** Tasks this worker obtained by stealing; owner-written. */
+    private volatile long stealCount;
+
+    Worker(MultiThreadExecutor pool, int index, String name) {
+        super(name);
+        this.pool = pool;
+        this.index = index;
+        this.rng = 0x9E3779B9 * (index + 1);
+        setDaemon(true);
+    }
+
+    long parkCount() {
+        return parkCount;
+    }
+
+    long stealCount() {
+        return stealCount;
+    }
+
+    @Override
+    public void run() {
+        RuntimeHandle previous = CurrentRuntime.enter(pool);
+        try {
+            while (!pool.isShuttingDown()) {
+                Task<?> task = nextTask();
+                if (task == null) task = search();
+                if (task != null) {
+                    runTask(task);
+                } else {
+                    park();
+                }
+            }
+        } finally {
+            CurrentRuntime.exit(previous);
+        }
+    }
+
+    // ---- scheduling from this worker's thread
+
+    /** A task woken on this thread (by the task being polled, or spawned by it): into the LIFO slot. */
+    void scheduleLocal(Task<?> task) {
+        Task<?> evicted = (Task<?>) LIFO.getAndSet(this, task);
+        if (evicted != null) {
+            queue.ownerPush(evicted, pool.inject);
+            pool.notifyParked(); // stealable work appeared
+        }
+    }
+
+    /** Thief side of the LIFO slot. */
+    Task<?> stealLifo() {
+        return lifo == null ? null : (Task<?>) LIFO.getAndSet(this, null);
+    }
+
+    boolean hasLifo() {
+        return lifo != null;
+    }
+
+    // ---- run loop parts
+
+    private Task<?> nextTask() {
+        if (++tick % GLOBAL_INTERVAL == 0) {
+            Task<?> t = pool.inject.pop();
+            if (t != null) return t;
+        }
+        Task<?> t = queue.ownerPop();
+        return t != null ? t : pullFromInject();
+    }
+
+    /** Moves a fair share of the shared queue into the local queue; returns one task to run. */
+    private Task<?> pullFromInject() {
+        if (pool.inject.isEmpty()) return null;
+        int share = pool.inject.size() / pool.workerCount() + 1;
+        Task<?> first = pool.inject.popChain(Math.min(share, LocalQueue.CAPACITY / 2));
+        if (first == null) return null;
+        Task<?> t = first.queueNext;
+        first.queueNext = null;
+        while (t != null) {
+            Task<?> next = t.queueNext;
+            t.queueNext = null;
+            queue.ownerPush(t, pool.inject);
+            t = next;
+        }
+        return first;
+    }
+
+    private Task<?> search() {
+        if (!searching) {
+            if (!pool.idle.transitionWorkerToSearching()) return null;
+            searching = true;
+        }
+        Worker[] workers = pool.workers();
+        int n = workers.length;
+        int start = nextRandom(n);
+        for (int i = 0; i < n; i++) {
+            Worker victim = workers[(start + i) % n];
+            if (victim == this) continue;
+            Task<?> t = victim.queue.stealInto(queue);
+            if (t == null) t = victim.stealLifo();
+            if (t != null) {
+                stealCount = stealCount + 1;
+                return t;
+            }
+        }
+        return pool.inject.pop();
+    }
+
+    private void runTask(Task<?> task) {
+        if (searching) {
+            searching = false;
+            // The last searcher found work: wake another worker so someone keeps looking.
+            if (pool.idle.transitionWorkerFromSearching()) pool.notifyParked();
+        }
+        poll(task);
+        for (int lifoPolls = 0; ; lifoPolls++) {
+            Task<?> next = (Task<?>) LIFO.getAndSet(this, null);
+            if (next == null) return;
+            if (lifoPolls >= MAX_LIFO_POLLS || pool.isShuttingDown()) {
+                // Fairness: a ping-pong of wakes must not monopolize this worker.
+                queue.ownerPush(next, pool.inject);
+                pool.notifyParked();
+                return;
+            }
+            poll(next);
+        }
+    }
+
+    private void poll(Task<?> task) {
+        if (task.run()) {
+            // Woken during its own poll (it yielded): to the back of the queue, not the LIFO slot.
+            queue.ownerPush(task, pool.inject);
+            pool.notifyParked();
+        }
+    }
+
+    private void park() {
+        parkCount = parkCount + 1;
+        boolean wasLastSearcher = pool.idle.transitionWorkerToParked(index, searching);
+        searching = false;
+        if (wasLastSearcher) pool.notifyIfWorkPending();
+        while (!pool.isShuttingDown() && pool.idle.isParked(index)) {
+            LockSupport.park(this);
+            Thread.interrupted(); // a task's stray interrupt must not turn park() into a spin
+        }
+        // Picked by Idle.workerToNotify(), which counted us as searching.
+        searching = !pool.isShuttingDown();
+    }
+
+    private int nextRandom(int bound) {
+        int x = rng; // xorshift32
+        x ^= x << 13;
+        x ^= x >>> 17;
+        x ^= x << 5;
+        rng = x;
+        return (x & Integer.MAX_VALUE) % bound;
+    }
+
+    /** After this thread has terminated: drops the local queue and LIFO slot entries. */
+    void discardQueue() {
+        queue.clear();
+        lifo = null;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.ratchet.internal.task;
+
+/**
+ * What a {@link Task} needs from the executor that runs it. Implemented by each scheduler.
+ */
+public interface Scheduler {
+    /**
+     * Puts {@code task} in a run queue. Called exactly once per idle-to-notified transition (the
+     * caller saw {@link TaskState.WakeResult#SUBMIT}), from any thread. Must not block and must
+     * not poll the task. A scheduler that has shut down keeps the entry (the closing thread
+     * finds the task in the registry), so no wake is lost before the executor finishes it.
+     */
+    void schedule(Task<?> task);
+
+    /** The task completed: forget it (remove it from the registry). Called once per task. */
+    void release(Task<?> task);
+}

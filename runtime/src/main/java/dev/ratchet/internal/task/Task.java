@@ -1,0 +1,192 @@
+package dev.ratchet.internal.task;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.Waker;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A spawned future plus everything needed to poll it: its state word (inherited from {@link
+ * TaskState}), its reusable {@link Context}, its output and its {@link TaskJoinHandle}.
+ *
+ * <p>The task is its own {@link Waker}: waking allocates nothing. {@link #wake()} is one atomic
+ * OR on the state word and, only when the task was idle, one {@link Scheduler#schedule} call.
+ *
+ * <p>Fields marked "guarded by RUNNING" are touched only by the thread holding the {@code
+ * RUNNING} bit; the state-word CAS that passes that bit from poll to poll orders them (see
+ * {@link TaskState}).
+ *
+ * @param <T> the output type
+ */
+public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
+    private static final System.Logger LOG = System.getLogger("dev.ratchet.runtime");
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id;
+    private final String name;
+    private final Scheduler scheduler;
+    private final int budget;
+    private final Context cx;
+    private final TaskJoinHandle<T> handle;
+
+    /** The future; guarded by RUNNING; null once complete (so it can be collected). */
+    private Future<T> future;
+    /** Whether {@code future.cancel()} was called; guarded by RUNNING. */
+    private boolean cancelDelivered;
+    /** The output; written before the COMPLETE transition, read after seeing COMPLETE. */
+    private T value;
+    private Throwable failure;
+
+    /** Link in an {@code InjectQueue}; guarded by that queue's lock. */
+    public Task<?> queueNext;
+    /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
+    Task<?> registryPrev;
+    Task<?> registryNext;
+
+    /**
+     * A new task, in state {@code NOTIFIED}: the creator must register it and then {@linkplain
+     * Scheduler#schedule schedule} it once.
+     *
+     * @param name a name for diagnostics, or null
+     * @param budget the cooperative budget refilled at each poll (positive)
+     */
+    public Task(Future<T> future, String name, Scheduler scheduler, int budget) {
+        this.future = Objects.requireNonNull(future, "future");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.name = name;
+        this.budget = budget;
+        this.id = IDS.incrementAndGet();
+        this.cx = Context.withBudget(this, budget);
+        this.handle = new TaskJoinHandle<>(this);
+    }
+
+    /** The task's id: unique in the process, increasing in spawn order. */
+    public long id() {
+        return id;
+    }
+
+    /** The task's name, or null. */
+    public String name() {
+        return name;
+    }
+
+    public TaskJoinHandle<T> handle() {
+        return handle;
+    }
+
+    // ---- Waker
+
+    /** Schedules another poll; see {@link TaskState#transitionToNotified()}. */
+    @Override
+    public void wake() {
+        if (transitionToNotified() == WakeResult.SUBMIT) scheduler.schedule(this);
+    }
+
+    // ---- JoinTarget
+
+    @Override
+    public T resultNow() {
+        if (!isComplete()) throw new IllegalStateException("task " + this + " has not completed");
+        if (failure != null) throw Sneaky.rethrow(failure);
+        return value;
+    }
+
+    /**
+     * Requests cancellation: the next poll (on the polling thread) calls {@code future.cancel()}
+     * and then polls, so the future's cleanup runs and it completes — with {@link
+     * CancellationException} if it honours the request. Cancellation is cooperative: a future
+     * that ignores {@code cancel()} keeps running, and if it then returns a value the task
+     * completes with that value. Does nothing once complete.
+     */
+    @Override
+    public void abort() {
+        if (transitionToCancelled() == WakeResult.SUBMIT) scheduler.schedule(this);
+    }
+
+    // ---- Polling
+
+    /**
+     * Runs the task once, for a worker that took it from a run queue.
+     *
+     * @return {@code true} if the task was woken during the poll and the caller must put it back
+     *     at the back of a run queue (it stays {@code NOTIFIED})
+     */
+    public boolean run() {
+        switch (transitionToRunning()) {
+            case DROP:
+                return false;
+            case POLL_CANCELLED:
+                if (!deliverCancel()) return false;
+                // fall through
+            default:
+                if (pollFuture()) return false;
+                return transitionToIdle() == IdleResult.RESCHEDULE;
+        }
+    }
+
+    /**
+     * At shutdown, on the closing thread once no worker runs any more: delivers {@code cancel()}
+     * and drives the task until it completes, or until a poll returns pending with no wake
+     * pending (nothing will ever poll it again), or {@code maxPolls} polls. A task that does not
+     * complete is finished with {@link CancellationException}, so its handle never hangs.
+     */
+    public void shutdown(int maxPolls) {
+        if (!transitionToShutdown()) return;
+        if (!deliverCancel()) return;
+        for (int i = 0; i < maxPolls; i++) {
+            if (pollFuture()) return;
+            if (!takeNotifiedWhileRunning()) break;
+        }
+        complete(null, new CancellationException("the executor closed before task " + this
+                + " finished its cancellation (its last poll returned pending)"));
+    }
+
+    /** Calls {@code future.cancel()} once; returns false if that threw (the task is then complete). */
+    private boolean deliverCancel() {
+        if (cancelDelivered) return true;
+        cancelDelivered = true;
+        try {
+            future.cancel();
+            return true;
+        } catch (Throwable t) {
+            complete(null, t);
+            return false;
+        }
+    }
+
+    /** Polls the future once with a refilled budget; returns true if the task completed. */
+    private boolean pollFuture() {
+        Poll<T> p;
+        try {
+            cx.refillBudget(budget);
+            p = future.poll(cx);
+        } catch (Throwable t) {
+            complete(null, t);
+            return true;
+        }
+        if (p.isPending()) return false;
+        complete(p.value(), null);
+        return true;
+    }
+
+    private void complete(T value, Throwable failure) {
+        this.value = value;
+        this.failure = failure;
+        this.future = null;
+        if (failure != null && !(failure instanceof CancellationException) && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            // An unobserved failure must not vanish; the failure is also kept for the JoinHandle.
+            LOG.log(System.Logger.Level.DEBUG, "task " + this + " failed", failure);
+        }
+        transitionToComplete(); // publishes value/failure (release)
+        scheduler.release(this);
+        handle.notifyJoiner();
+    }
+
+    @Override
+    public String toString() {
+        return "Task#" + id + (name == null ? "" : "(" + name + ")") + "[" + describeState() + "]";
+    }
+}

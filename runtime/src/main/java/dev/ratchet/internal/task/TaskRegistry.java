@@ -1,0 +1,99 @@
+package dev.ratchet.internal.task;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The live (not yet complete) tasks of one executor: what {@code close()} cancels, and what a
+ * later task dump will list.
+ *
+ * <p>Sharded intrusive doubly-linked lists (links live in the {@link Task}), one lock per shard,
+ * shard chosen by task id: adding and removing allocate nothing and two workers rarely contend
+ * (Tokio's {@code OwnedTasks}). Each shard has its own {@code closed} flag, set under its lock by
+ * {@link #close()}: a spawn racing {@code close()} is either added before its shard closed (and
+ * then {@code close()} finds it) or rejected — never lost in between.
+ */
+public final class TaskRegistry {
+    private static final int SHARDS = 16; // a power of two
+
+    private final Shard[] shards = new Shard[SHARDS];
+
+    public TaskRegistry() {
+        for (int i = 0; i < SHARDS; i++) shards[i] = new Shard();
+    }
+
+    private static final class Shard {
+        /** First task of the list; guarded by this shard's monitor, like the tasks' links. */
+        Task<?> head;
+        /** Set once by close(); guarded by this shard's monitor. */
+        boolean closed;
+        int size;
+    }
+
+    private Shard shardOf(Task<?> task) {
+        return shards[(int) task.id() & (SHARDS - 1)];
+    }
+
+    /**
+     * Registers a new task.
+     *
+     * @throws IllegalStateException "executor is closed" once {@link #close()} has run
+     */
+    public void add(Task<?> task) {
+        Shard s = shardOf(task);
+        synchronized (s) {
+            if (s.closed) throw new IllegalStateException("executor is closed");
+            task.registryNext = s.head;
+            if (s.head != null) s.head.registryPrev = task;
+            s.head = task;
+            s.size++;
+        }
+    }
+
+    /** Unregisters a task that completed; does nothing if it is not registered. */
+    public void remove(Task<?> task) {
+        Shard s = shardOf(task);
+        synchronized (s) {
+            Task<?> prev = task.registryPrev;
+            Task<?> next = task.registryNext;
+            if (prev == null && s.head != task) return; // not linked
+            if (prev == null) s.head = next;
+            else prev.registryNext = next;
+            if (next != null) next.registryPrev = prev;
+            task.registryPrev = null;
+            task.registryNext = null;
+            s.size--;
+        }
+    }
+
+    /** Refuses every later {@link #add}. Idempotent. */
+    public void close() {
+        for (Shard s : shards) {
+            synchronized (s) {
+                s.closed = true;
+            }
+        }
+    }
+
+    /** The registered tasks at this moment. */
+    public List<Task<?>> snapshot() {
+        List<Task<?>> all = new ArrayList<>();
+        for (Shard s : shards) {
+            synchronized (s) {
+                for (Task<?> t = s.head; t != null; t = t.registryNext) all.add(t);
+            }
+        }
+        return all;
+    }
+
+    /** How many tasks are registered (live). */
+    public int size() {
+        int n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.size;
+            }
+        }
+        return n;
+    }
+}

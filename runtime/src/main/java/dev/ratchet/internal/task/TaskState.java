@@ -1,0 +1,222 @@
+package dev.ratchet.internal.task;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * The lifecycle of a task in one atomic word, after Tokio's {@code runtime/task/state.rs}.
+ *
+ * <p>{@link Task} extends this class so that the word is a field of the task itself (no extra
+ * object). Every change goes through one of the {@code transitionTo*} methods, which return what
+ * the caller must do next; nothing else writes {@link #state}.
+ *
+ * <h2>Bits</h2>
+ * <ul>
+ *   <li>{@link #RUNNING}: a thread is polling the task (or, at shutdown, driving its
+ *       cancellation). Only the thread that set it may clear it. This is the lock that keeps two
+ *       threads from polling one task at once.
+ *   <li>{@link #NOTIFIED}: the task has been woken and will be polled again: either it sits in
+ *       exactly one run queue, or — when set while {@code RUNNING} — the thread running it must
+ *       put it back in a queue after the poll. Invariant: a task is in at most one run queue, and
+ *       it is in one only while {@code NOTIFIED} is set and {@code RUNNING} is clear.
+ *   <li>{@link #COMPLETE}: the future returned ready or threw (or the executor gave up on it at
+ *       shutdown); the output is stored. Terminal: no bit matters after it, wakes do nothing.
+ *   <li>{@link #CANCELLED}: {@code abort()} was called; the next poll first calls the future's
+ *       {@code cancel()} (on the polling thread, so cancel never races a poll) and then polls it
+ *       so that its cleanup runs.
+ * </ul>
+ *
+ * <h2>Memory ordering</h2>
+ * Every transition is a volatile read-modify-write of {@link #state} (a CAS or an atomic
+ * {@code getAndBitwiseOr}). These form one total order per task. A poll ends with the CAS of
+ * {@link #transitionToIdle()} and the next poll starts with the CAS of {@link
+ * #transitionToRunning()}, which reads the value written by the former (or a later one): so
+ * everything a poll wrote happens-before everything the next poll reads, on whatever thread it
+ * runs. Likewise a waker's writes before {@code wake()} happen-before the poll that the wake
+ * causes, because the wake's RMW precedes, in the task's total order, the CAS that starts that
+ * poll — including when the wake coalesces with an earlier one (it still writes the word, unlike
+ * a plain read that would give no happens-before edge).
+ */
+public abstract class TaskState {
+    /** A thread is polling the task; see the class documentation. */
+    static final int RUNNING = 1;
+    /** The task is in a run queue, or must be re-queued after the current poll. */
+    static final int NOTIFIED = 1 << 1;
+    /** The task has finished; its output is stored. Terminal. */
+    static final int COMPLETE = 1 << 2;
+    /** Abort was requested; the next poll delivers {@code cancel()} to the future. */
+    static final int CANCELLED = 1 << 3;
+
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(TaskState.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /**
+     * The state word. A new task starts {@code NOTIFIED}: whoever creates it is about to put it
+     * in a run queue (its first poll is "owed" just as after a wake).
+     */
+    private volatile int state = NOTIFIED;
+
+    /** What a waker must do after {@link #transitionToNotified()}. */
+    public enum WakeResult {
+        /** The task was idle: the caller must submit it to a run queue (it now owns that duty). */
+        SUBMIT,
+        /**
+         * Nothing to do: the task is already queued (wakes coalesce), is being polled (the poller
+         * re-queues it afterwards), or has completed (a wake after completion does nothing).
+         */
+        DO_NOTHING
+    }
+
+    /** What a worker must do with a task it took from a run queue. */
+    public enum RunResult {
+        /** Poll the future. */
+        POLL,
+        /** Deliver {@code cancel()} to the future (once), then poll it so its cleanup runs. */
+        POLL_CANCELLED,
+        /** The task already completed (the executor finished it at shutdown): drop the entry. */
+        DROP
+    }
+
+    /** What the poller must do after a poll that returned pending. */
+    public enum IdleResult {
+        /** The task is idle and waits for a wake. */
+        IDLE,
+        /**
+         * The task was woken during the poll: it stays {@code NOTIFIED} and the caller must put
+         * it back in a run queue (at the back: it yielded).
+         */
+        RESCHEDULE
+    }
+
+    /**
+     * Wakes the task. Wait-free: one atomic OR. Setting {@code NOTIFIED} on a complete task is
+     * harmless ({@code COMPLETE} makes every other bit meaningless).
+     */
+    public final WakeResult transitionToNotified() {
+        int prev = (int) STATE.getAndBitwiseOr(this, NOTIFIED);
+        // Linearization point of the wake: the OR above. If no bit among RUNNING, NOTIFIED and
+        // COMPLETE was set, this call flipped the task from idle to notified and so is the one
+        // (and only one) responsible for queueing it.
+        return (prev & (RUNNING | NOTIFIED | COMPLETE)) == 0 ? WakeResult.SUBMIT : WakeResult.DO_NOTHING;
+    }
+
+    /**
+     * Requests abort: sets {@code CANCELLED} and wakes the task so that its next poll runs the
+     * cleanup. Returns {@link WakeResult#SUBMIT} if the caller must queue the task.
+     */
+    public final WakeResult transitionToCancelled() {
+        int prev = (int) STATE.getAndBitwiseOr(this, CANCELLED | NOTIFIED);
+        return (prev & (RUNNING | NOTIFIED | COMPLETE)) == 0 ? WakeResult.SUBMIT : WakeResult.DO_NOTHING;
+    }
+
+    /**
+     * Called by the thread that took the task from a run queue: clears {@code NOTIFIED} and sets
+     * {@code RUNNING}. The CAS is the acquire side of the happens-before edge from the previous
+     * poll (see the class documentation).
+     */
+    public final RunResult transitionToRunning() {
+        int cur = state;
+        while (true) {
+            if ((cur & COMPLETE) != 0) return RunResult.DROP;
+            assert (cur & RUNNING) == 0 && (cur & NOTIFIED) != 0 : "queued task must be notified and not running: " + cur;
+            int next = (cur & ~NOTIFIED) | RUNNING;
+            int witness = (int) STATE.compareAndExchange(this, cur, next);
+            if (witness == cur) {
+                return (cur & CANCELLED) != 0 ? RunResult.POLL_CANCELLED : RunResult.POLL;
+            }
+            cur = witness;
+        }
+    }
+
+    /**
+     * Called by the poller after a poll returned pending: clears {@code RUNNING}. If a wake
+     * arrived during the poll ({@code NOTIFIED} set), the bit stays set and the caller must
+     * re-queue the task: this is how a wake during a poll causes exactly one more poll.
+     */
+    public final IdleResult transitionToIdle() {
+        int cur = state;
+        while (true) {
+            assert (cur & RUNNING) != 0 && (cur & COMPLETE) == 0 : "only the poller goes idle: " + cur;
+            int witness = (int) STATE.compareAndExchange(this, cur, cur & ~RUNNING);
+            // Linearization point: a wake whose OR comes before this CAS is seen here
+            // (NOTIFIED set -> RESCHEDULE); one that comes after sees RUNNING clear and submits.
+            if (witness == cur) return (cur & NOTIFIED) != 0 ? IdleResult.RESCHEDULE : IdleResult.IDLE;
+            cur = witness;
+        }
+    }
+
+    /**
+     * Called by the poller when the future completed: sets {@code COMPLETE}, clears {@code
+     * RUNNING} and {@code NOTIFIED}. The output must be stored before: this write publishes it to
+     * anyone who reads {@code COMPLETE} ({@link #isComplete()}).
+     */
+    public final void transitionToComplete() {
+        int cur = state;
+        while (true) {
+            int witness = (int) STATE.compareAndExchange(this, cur, COMPLETE | (cur & CANCELLED));
+            if (witness == cur) return;
+            cur = witness;
+        }
+    }
+
+    /**
+     * At shutdown, once every worker has stopped: takes the task over whatever its state (idle,
+     * or notified in a queue that the executor has discarded) so the closing thread can drive
+     * its cancellation. Sets {@code RUNNING | CANCELLED}, clears {@code NOTIFIED}.
+     *
+     * @return {@code false} if the task had already completed
+     */
+    public final boolean transitionToShutdown() {
+        int cur = state;
+        while (true) {
+            if ((cur & COMPLETE) != 0) return false;
+            assert (cur & RUNNING) == 0 : "no poll may run once the workers have stopped: " + cur;
+            int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED);
+            if (witness == cur) return true;
+            cur = witness;
+        }
+    }
+
+    /**
+     * At shutdown, after a cancellation poll returned pending: clears {@code NOTIFIED} and reports
+     * whether it was set, i.e. whether a wake arrived during that poll (keeps {@code RUNNING}: the
+     * closing thread still owns the task).
+     */
+    public final boolean takeNotifiedWhileRunning() {
+        return ((int) STATE.getAndBitwiseAnd(this, ~NOTIFIED) & NOTIFIED) != 0;
+    }
+
+    /** Whether the task has completed. A volatile read: the output is visible once it is true. */
+    public final boolean isComplete() {
+        return (state & COMPLETE) != 0;
+    }
+
+    /** Whether abort was requested. */
+    public final boolean isCancelRequested() {
+        return (state & CANCELLED) != 0;
+    }
+
+    /** The raw word, for diagnostics and tests. */
+    final int stateBits() {
+        return state;
+    }
+
+    /** A readable form of the word, e.g. {@code "RUNNING|NOTIFIED"}. */
+    final String describeState() {
+        int s = state;
+        if (s == 0) return "IDLE";
+        StringBuilder b = new StringBuilder();
+        if ((s & RUNNING) != 0) b.append("RUNNING|");
+        if ((s & NOTIFIED) != 0) b.append("NOTIFIED|");
+        if ((s & COMPLETE) != 0) b.append("COMPLETE|");
+        if ((s & CANCELLED) != 0) b.append("CANCELLED|");
+        return b.substring(0, b.length() - 1);
+    }
+}
