@@ -2,12 +2,16 @@ package dev.ratchet.net;
 
 import dev.ratchet.Context;
 import dev.ratchet.Future;
+import dev.ratchet.Futures;
+import dev.ratchet.runtime.JoinHandle;
 import dev.ratchet.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 
@@ -82,6 +86,31 @@ final class Tasks {
                 loop.spawn(new Echo(p.value()));
             }
             return Poll.ready(accepted);
+        }
+    }
+
+    /** Accepts {@code count} connections, spawning an {@link Echo} task for each on the current executor. */
+    static final class AcceptAndSpawn implements Future<List<JoinHandle<Long>>> {
+        private final TcpListener listener;
+        private final int count;
+        private final List<JoinHandle<Long>> echoes = new ArrayList<>();
+        private Future<TcpStream> accept;
+
+        AcceptAndSpawn(TcpListener listener, int count) {
+            this.listener = listener;
+            this.count = count;
+        }
+
+        @Override
+        public Poll<List<JoinHandle<Long>>> poll(Context cx) {
+            while (echoes.size() < count) {
+                if (accept == null) accept = listener.accept();
+                Poll<TcpStream> p = accept.poll(cx);
+                if (p.isPending()) return Poll.pending();
+                accept = null;
+                echoes.add(Futures.spawn(new Echo(p.value())));
+            }
+            return Poll.ready(echoes);
         }
     }
 
