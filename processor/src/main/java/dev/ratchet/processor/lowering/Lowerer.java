@@ -317,7 +317,10 @@ public final class Lowerer {
     }
 
     private void forLoop(ForLoopTree s, String label) {
-        s.getInitializer().forEach(this::lowerStatement);
+        for (StatementTree init : s.getInitializer()) {
+            if (init instanceof ExpressionStatementTree e) headerStatement(e);
+            else lowerStatement(init);
+        }
         Block head = newBlock("LOOP", line(s), "for (...; " + (s.getCondition() == null ? "" : renderer.sourceOf(s.getCondition())) + "; ...)");
         Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
         Block update = newBlock("LOOP_UPDATE", line(s), "");
@@ -331,9 +334,22 @@ public final class Lowerer {
         }
         loopBody(s, label, s.getStatement(), body, exit, update);
         current = update;
-        for (ExpressionStatementTree u : s.getUpdate()) lowerStatement(u);
+        for (ExpressionStatementTree u : s.getUpdate()) headerStatement(u);
         gotoIfOpen(head);
         current = exit;
+    }
+
+    /** An expression statement of a for header: its source has no semicolon. */
+    private void headerStatement(ExpressionStatementTree s) {
+        ExpressionTree e = s.getExpression();
+        if (index.suspends(e)) {
+            expressionStatement(e, s);
+        } else if (e instanceof AssignmentTree a && managed(a.getVariable()) != null) {
+            assign(managed(a.getVariable()), a.getExpression());
+        } else {
+            SnippetRenderer.Rendered r = renderer.render(e);
+            code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+        }
     }
 
     /**
