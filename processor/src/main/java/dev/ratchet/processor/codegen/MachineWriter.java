@@ -148,7 +148,7 @@ public final class MachineWriter {
             loop.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.addStatement("case RETURN -> { return $T.ready($L); }", POLL, n.result());
+            loop.beginControlFlow("case RETURN ->").addStatement("return $T.ready($L)", POLL, n.result()).endControlFlow();
         }
         loop.endControlFlow();
         if (routed) {
