@@ -195,7 +195,7 @@ public final class MachineWriter {
         LocalVar target = a.target();
         if (target == null) return;
         TypeName cast = TypeNames.boxed(a.suspension().type());
-        if (!(cast instanceof ClassName)) unchecked = true;
+        if (isGeneric(cast)) unchecked = true;
         if (target.kind() == LocalVar.Kind.TEMP && !target.isField()) {
             c.addStatement("$T $L = ($T) $L.value()", TypeNames.of(target.type()), target.name(), cast, n.ready());
         } else {
@@ -219,8 +219,9 @@ public final class MachineWriter {
             enter(c, br.otherwise());
             c.endControlFlow();
         } else if (t instanceof Block.Await a) {
-            for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
             c.addStatement("awaitOn($L)", snippet(a.future()));
+            // After the future expression (which may read them): fields dead from here on.
+            for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
             c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
         } else if (t instanceof Block.Jump j) {
             transition(c, j.transition());
@@ -291,7 +292,7 @@ public final class MachineWriter {
         for (int i = 0; i < t.crossed().size(); i++) {
             TryRegion r = t.crossed().get(i);
             String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
-                    : t.isReturn() ? "RETURN" : t.target().stateName();
+                    : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
             c.addStatement("$L = null", r.pendingName());
             c.addStatement("$L = $L.$L", r.nextName(), n.stateType(), next);
         }
@@ -336,11 +337,16 @@ public final class MachineWriter {
         for (int i = 0; i < t.crossed().size(); i++) {
             TryRegion r = t.crossed().get(i);
             String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
-                    : t.isReturn() ? "RETURN" : t.target().stateName();
+                    : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
             c.add("$L = null; $L = $L.$L; ", r.pendingName(), r.nextName(), n.stateType(), next);
         }
         c.add("$L = $L.$L; continue $L;", n.state(), n.stateType(), t.firstBlock().stateName(), n.dispatch());
         usesDispatchLabel = true;
+    }
+
+    private static boolean isGeneric(TypeName t) {
+        if (t instanceof com.palantir.javapoet.ArrayTypeName a) return isGeneric(a.componentType());
+        return t instanceof ParameterizedTypeName || t instanceof TypeVariableName;
     }
 
     static ClassName companion(TypeElement type) {

@@ -62,6 +62,8 @@ public final class Block {
     /** Set on the block that resumes an await. */
     private Await resumes;
     private String stateName;
+    /** Where entering this block really goes (jump threading skips empty pass-through blocks). */
+    private Block forward = this;
     final Set<Block> predecessors = new LinkedHashSet<>();
     /** Reference fields to clear before suspending (computed by the planner). */
     final List<LocalVar> clearBeforeSuspending = new ArrayList<>();
@@ -142,6 +144,15 @@ public final class Block {
 
     void setStateName(String name) {
         stateName = name;
+    }
+
+    /** This block, or the block it merely passes on to (set by the planner's jump threading). */
+    public Block resolved() {
+        return forward;
+    }
+
+    void setForward(Block b) {
+        forward = b;
     }
 
     public boolean isState() {

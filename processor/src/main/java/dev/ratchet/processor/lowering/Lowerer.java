@@ -400,7 +400,11 @@ public final class Lowerer {
             current = update;
             code(Snippet.builder().add(new Snippet.VarRef(i)).text("++;").build(), Set.of(i), Set.of(), List.of());
         } else {
-            LocalVar it = hidden(x.hint() + "Iterator", iteratorType(exprType, x.type()));
+            TypeMirror iteratorType = iteratorType(exprType, x.type());
+            LocalVar it = hidden(x.hint() + "Iterator", iteratorType);
+            TypeMirror next = iteratorType instanceof DeclaredType d && d.getTypeArguments().size() == 1
+                    ? d.getTypeArguments().get(0) : null;
+            boolean needsCast = next == null || next.getKind() == TypeKind.WILDCARD || !types.isAssignable(next, x.type());
             code(Snippet.builder().add(new Snippet.VarRef(it)).text(" = ").add(source).text(".iterator();").build(),
                     sourceUses, Set.of(it), List.of());
             gotoIfOpen(head);
@@ -410,8 +414,9 @@ public final class Lowerer {
             link(body);
             link(exit);
             current = body;
-            code(Snippet.builder().add(new Snippet.VarRef(x)).text(" = (").add(new Snippet.TypeUse(x.type())).text(") ")
-                    .add(new Snippet.VarRef(it)).text(".next();").build(), Set.of(it), Set.of(x), List.of());
+            Snippet.Builder assignNext = Snippet.builder().add(new Snippet.VarRef(x)).text(" = ");
+            if (needsCast) assignNext.text("(").add(new Snippet.TypeUse(x.type())).text(") ");
+            code(assignNext.add(new Snippet.VarRef(it)).text(".next();").build(), Set.of(it), Set.of(x), List.of());
             loopBody(s, label, s.getStatement(), null, exit, update);
             current = update;
         }
@@ -753,13 +758,19 @@ public final class Lowerer {
 
     /** {@code if (condition) then else otherwise}, awaiting the condition first if it is an await. */
     private void branch(ExpressionTree condition, Block then, Block otherwise, Tree at) {
-        ExpressionTree c = condition instanceof ParenthesizedTree p ? p.getExpression() : condition;
+        ExpressionTree c = condition;
+        while (c instanceof ParenthesizedTree p) c = p.getExpression();
+        boolean negated = false;
+        if (c.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && direct(((com.sun.source.tree.UnaryTree) c).getExpression()) != null) {
+            negated = true; // `!await(f)`: the await is still the first thing evaluated
+            c = ((com.sun.source.tree.UnaryTree) c).getExpression();
+        }
         Suspension await = direct(c);
         if (await != null) {
             LocalVar temp = temp(await);
             await(await, temp, at);
-            current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(temp)).build(), Set.of(temp), then,
-                    otherwise));
+            current.terminate(new Block.Branch(Snippet.builder().text(negated ? "!" : "").add(new Snippet.VarRef(temp)).build(),
+                    Set.of(temp), then, otherwise));
         } else {
             if (index.suspends(c)) throw nestedAwait(c);
             SnippetRenderer.Rendered r = renderer.render(c);

@@ -51,16 +51,21 @@ public final class StatePlanner {
             if (r.catchEntry() != null) fixed.add(r.catchEntry());
             if (r.finallyEntry() != null) fixed.add(r.finallyEntry());
         }
-        for (Block b : g.blocks()) {
-            b.redirect(target -> {
-                Set<Block> seen = new HashSet<>();
-                Block t = target;
-                while (t.code().isEmpty() && t.terminator() instanceof Block.Goto go && t.resumes() == null
-                        && !fixed.contains(t) && seen.add(t)) {
-                    t = go.target();
-                }
-                return t;
-            });
+        java.util.function.UnaryOperator<Block> follow = target -> {
+            Set<Block> seen = new HashSet<>();
+            Block t = target;
+            while (t.code().isEmpty() && t.terminator() instanceof Block.Goto go && t.resumes() == null
+                    && !fixed.contains(t) && seen.add(t)) {
+                t = go.target();
+            }
+            return t;
+        };
+        for (Block b : g.blocks()) b.setForward(follow.apply(b));
+        for (Block b : g.blocks()) b.redirect(follow);
+        for (TryRegion r : g.regions()) {
+            List<Block> next = new ArrayList<>(r.nextTargets);
+            r.nextTargets.clear();
+            for (Block b : next) r.nextTargets.add(b.resolved());
         }
     }
 
@@ -120,7 +125,7 @@ public final class StatePlanner {
 
     private static void markTransition(Set<Block> states, Transition t) {
         if (t.firstBlock() != null) states.add(t.firstBlock());
-        if (t.target() != null) states.add(t.target());
+        if (t.resolvedTarget() != null) states.add(t.resolvedTarget());
     }
 
     /** Liveness view of the graph. */

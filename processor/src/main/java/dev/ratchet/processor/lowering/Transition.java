@@ -15,6 +15,11 @@ import java.util.List;
 public record Transition(List<TryRegion> crossed, Block target, Snippet returnValue, boolean isReturn) {
     /** The block the transition enters first (a finally, or the target), null for a plain return. */
     public Block firstBlock() {
-        return crossed.isEmpty() ? target : crossed.get(0).finallyEntry();
+        return crossed.isEmpty() ? (target == null ? null : target.resolved()) : crossed.get(0).finallyEntry();
+    }
+
+    /** Where the jump ends up after the finally blocks (null for a return). */
+    public Block resolvedTarget() {
+        return target == null ? null : target.resolved();
     }
 }
