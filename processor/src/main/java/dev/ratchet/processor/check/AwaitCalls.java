@@ -13,12 +13,13 @@ import javax.lang.model.element.TypeElement;
 /**
  * Decides whether a call or method reference is {@code dev.ratchet.Futures.await}.
  *
- * <p>The resolved element decides. Only when javac could not resolve the call — during
- * processing, an argument may mention a companion class that is generated later, which leaves the
- * call unresolved — does the source decide: {@code await(...)} under a static import of {@code
- * Futures.await} (or {@code Futures.*}), or {@code Q.await(...)} whose qualifier resolves to
- * {@code Futures}. A method of another class that happens to be called {@code await} is never
- * taken for it.
+ * <p>The resolved element decides. Only when javac could not resolve the call (an argument that
+ * is no future: javac drops that resolution error during processing as recoverable, and once the
+ * checker reports an error it never gets further) does the source decide: {@code await(...)} under
+ * a static import of {@code Futures.await} (or {@code Futures.*}), or {@code Q.await(...)} whose
+ * qualifier resolves to {@code Futures}. A method of another class that happens to be called
+ * {@code await} is never taken for it. (An argument mentioning a companion that is not generated
+ * yet does not get here: javac still resolves the call.)
  */
 final class AwaitCalls {
     private final CheckContext cx;

@@ -142,7 +142,7 @@ public final class CheckMessages {
 
     /** {@code super.m()} in an @Async body. */
     static String superCall(String method, String companion) {
-        return "super." + method + "(...) cannot be called in an @Async method: the body runs in the generated"
+        return "super." + method + " cannot be called in an @Async method: the body runs in the generated"
                 + " class " + companion + ", which can only call " + method + " virtually; call super." + method
                 + " from a non-@Async helper method of this class, and call that helper instead";
     }

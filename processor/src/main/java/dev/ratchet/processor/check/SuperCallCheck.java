@@ -49,7 +49,7 @@ final class SuperCallCheck implements Check {
         @Override
         public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
             if (tree.getMethodSelect() instanceof MemberSelectTree select && isSuper(select.getExpression())) {
-                report(select.getIdentifier().toString(), tree);
+                report(select.getIdentifier().toString(), select); // javac's position for a call: the dot
             }
             return super.visitMethodInvocation(tree, unused);
         }
