@@ -11,7 +11,7 @@ final class AwaitOutsideAsyncCheck implements Check {
             if (site.kind().isExplicitAwait() && site.placement() instanceof Placement.InSyncCode sync) {
                 cx.report(
                         CheckMessages.AWAIT_OUTSIDE_ASYNC,
-                        CheckMessages.awaitOutsideAsync(sync.methodName(), site.kind().isReference()),
+                        CheckMessages.awaitOutsideAsync(sync.methodName(), sync.barrier()),
                         site.errorTree());
             }
         }

@@ -27,6 +27,8 @@ public final class CheckMessages {
     public static final String ASYNC_IN_PRIVATE_CLASS = "AsyncInPrivateClass";
     /** An @Async method's signature or body uses a private member of its top-level class. */
     public static final String PRIVATE_ACCESS = "PrivateAccess";
+    /** An @Async method's body uses a protected member inherited from another package. */
+    public static final String PROTECTED_ACCESS = "ProtectedAccess";
     /** {@code super.m()} (or {@code super::m}) in an @Async body. */
     public static final String SUPER_CALL_IN_ASYNC = "SuperCallInAsync";
     /** A method that overrides an @Async method. */
@@ -74,16 +76,27 @@ public final class CheckMessages {
                 + RatchetNames.MUTEX + " (await its lock and release it in a try-with-resources) instead";
     }
 
-    /** {@code Futures.await} outside an @Async body. */
-    static String awaitOutsideAsync(String enclosingMethod, boolean isReference) {
-        String what = isReference ? "await cannot be used as a method reference outside an @Async method"
-                : "await can only be used in an @Async method";
-        if (enclosingMethod == null) {
-            return what + ": move this code into an @Async method, or use Executor.blockOn(future)"
-                    + " from synchronous code";
+    /**
+     * {@code Futures.await} outside an @Async body.
+     *
+     * @param enclosingMethod the innermost enclosing method, or null in an initializer
+     * @param barrier the lambda, class or method reference around the await, or null
+     */
+    static String awaitOutsideAsync(String enclosingMethod, Placement.Construct barrier) {
+        String blockOn = "use Executor.blockOn(future) from synchronous code";
+        if (barrier == Placement.Construct.METHOD_REFERENCE) {
+            return "await cannot be used as a method reference outside an @Async method: " + blockOn;
         }
-        return what + ": annotate the enclosing method " + enclosingMethod + " with @Async,"
-                + " or use Executor.blockOn(future) from synchronous code";
+        if (barrier != null) {
+            return "await can only be used directly in an @Async method, not inside " + barrier.phrase + ": "
+                    + barrier.whyLater + ", outside any state machine; await in an @Async method before creating"
+                    + " the " + (barrier == Placement.Construct.LAMBDA ? "lambda" : "object") + ", or " + blockOn;
+        }
+        if (enclosingMethod == null) {
+            return "await can only be used in an @Async method: move this code into an @Async method, or " + blockOn;
+        }
+        return "await can only be used in an @Async method: annotate the enclosing method " + enclosingMethod
+                + " with @Async, or " + blockOn;
     }
 
     /** A call of (or reference to) an @Async method from synchronous code. */
@@ -138,6 +151,13 @@ public final class CheckMessages {
         return member + " is private in " + owner + ", and the @Async method runs as a state machine in the"
                 + " generated class " + companion + ", which cannot access private members;"
                 + " make it package-private or add a package-private accessor";
+    }
+
+    /** An @Async method uses a protected member inherited from a class of another package. */
+    static String protectedAccess(String member, String owner, String companion) {
+        return member + " is protected in " + owner + ", another package, and the @Async method runs as a state"
+                + " machine in the generated class " + companion + ", which is no subclass of it;"
+                + " call it from a non-@Async helper method of this class, and call that helper instead";
     }
 
     /** {@code super.m()} in an @Async body. */

@@ -28,7 +28,7 @@ import javax.lang.model.util.ElementFilter;
  *
  * <p>The rules, one {@link Check} class each: {@link AsyncMethodShapeCheck}, {@link
  * AwaitInLambdaCheck}, {@link AwaitInSynchronizedCheck}, {@link AwaitOutsideAsyncCheck}, {@link
- * AsyncCallFromSyncCheck}, {@link PrivateAccessCheck}, {@link SuperCallCheck}, {@link
+ * AsyncCallFromSyncCheck}, {@link CompanionAccessCheck}, {@link SuperCallCheck}, {@link
  * AsyncOverrideCheck}; codes and texts are in {@link CheckMessages}.
  *
  * <p>Cost: meant to run on every unit of a round. A unit is first walked syntactically ({@link
@@ -60,7 +60,7 @@ public final class MisuseChecker {
             new AwaitInSynchronizedCheck(),
             new AwaitOutsideAsyncCheck(),
             new AsyncCallFromSyncCheck(),
-            new PrivateAccessCheck(),
+            new CompanionAccessCheck(),
             new SuperCallCheck(),
             new AsyncOverrideCheck());
     /** Per imported class name: whether it declares @Async methods. */

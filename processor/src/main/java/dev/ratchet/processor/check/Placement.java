@@ -25,9 +25,11 @@ sealed interface Placement {
     /**
      * In code that is not an {@code @Async} body.
      *
-     * @param methodName the enclosing method's name, or null in an initializer
+     * @param methodName the innermost enclosing method's name, or null in an initializer
+     * @param barrier the innermost lambda, local or anonymous class or method reference around the
+     *     site, or null: then annotating that method with {@code @Async} would make the site valid
      */
-    record InSyncCode(String methodName) implements Placement {}
+    record InSyncCode(String methodName, Construct barrier) implements Placement {}
 
     /** What kind of code a barrier is, for messages. */
     enum Construct {

@@ -159,7 +159,7 @@ final class UnitScanner extends TreePathScanner<Void, Void> {
                 Tree parent = p.getParentPath().getLeaf();
                 boolean local = !(parent instanceof ClassTree) && parent.getKind() != Tree.Kind.COMPILATION_UNIT;
                 if (!local) {
-                    return new Placement.InSyncCode(syncMethodName);
+                    return new Placement.InSyncCode(syncMethodName, construct);
                 }
                 if (barrier == null) {
                     barrier = c;
@@ -169,7 +169,7 @@ final class UnitScanner extends TreePathScanner<Void, Void> {
                 }
             }
         }
-        return new Placement.InSyncCode(syncMethodName);
+        return new Placement.InSyncCode(syncMethodName, construct);
     }
 
     /** Name of the method a call or reference names, as written. */

@@ -1,5 +1,6 @@
 package dev.ratchet.processor.check;
 
+import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
@@ -55,11 +56,14 @@ class AwaitOutsideAsyncCheckTest {
                 """);
         Compilation c = Compile.compile(in.file);
         in.assertOnlyError(c, CheckMessages.AWAIT_OUTSIDE_ASYNC,
-                "await can only be used in an @Async method", "later = ", "await(");
+                "await can only be used directly in an @Async method, not inside a lambda: the lambda runs later,"
+                        + " outside any state machine; await in an @Async method before creating the lambda, or use"
+                        + " Executor.blockOn(future) from synchronous code",
+                "later = ", "await(");
     }
 
     @Test
-    void awaitInLambdaOfPlainMethodNamesThatMethod() {
+    void awaitInLambdaOfPlainMethodDoesNotAdviseAnnotatingThatMethod() {
         Input in = Input.checkout("""
                     void print() {
                         Runnable r = () -> System.out.println(await(price()));
@@ -68,8 +72,24 @@ class AwaitOutsideAsyncCheckTest {
                 """);
         Compilation c = Compile.compile(in.file);
         in.assertOnlyError(c, CheckMessages.AWAIT_OUTSIDE_ASYNC,
-                "await can only be used in an @Async method: annotate the enclosing method print with @Async",
-                "Runnable r", "await(");
+                "await can only be used directly in an @Async method, not inside a lambda", "Runnable r", "await(");
+        assertThat(c.errors().get(0).getMessage(null)).doesNotContain("annotate");
+    }
+
+    @Test
+    void awaitInAnonymousClassOfPlainMethod() {
+        Input in = Input.checkout("""
+                    Runnable printer() {
+                        return new Runnable() {
+                            @Override
+                            public void run() { System.out.println(await(price())); }
+                        };
+                    }
+                """);
+        Compilation c = Compile.compile(in.file);
+        in.assertOnlyError(c, CheckMessages.AWAIT_OUTSIDE_ASYNC,
+                "await can only be used directly in an @Async method, not inside an anonymous class",
+                "public void run()", "await(");
     }
 
     @Test

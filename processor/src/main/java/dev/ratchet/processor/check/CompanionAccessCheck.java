@@ -1,5 +1,6 @@
 package dev.ratchet.processor.check;
 
+import com.sun.source.tree.ClassTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -12,20 +13,28 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 
 /**
- * Rule: an {@code @Async} method's signature and body use no private member (field, method,
- * constructor, class) of its top-level class. The state machine and the companion entry live in a
- * generated class of the same package: they reach package-private and protected members, but the
- * privates that nested classes share in Java are closed to them.
+ * Rule: an {@code @Async} method's signature and body only use members that its generated
+ * companion can use too. The state machine and the companion entry live in a generated class of the
+ * same package that is neither nested in nor a subclass of the user's class, so:
  *
- * <p>Not reported: private members of classes declared inside the body itself (they move into the
- * state machine with it), privates of other top-level classes (javac already rejects those), and
- * reads of a record's component fields, which the generator turns into accessor calls.
+ * <ul>
+ *   <li>{@code PrivateAccess}: no private member (field, method, constructor, class) of the
+ *       method's top-level class — the privates that nested classes share in Java are closed to
+ *       it. Not reported: privates of classes declared inside the body (they move into the state
+ *       machine with it), privates of other top-level classes (javac already rejects those), a
+ *       private {@code @Async} method (a call is an implicit await of its non-private companion
+ *       entry), and a record's component fields, which the generator reads through accessors.
+ *   <li>{@code ProtectedAccess}: no protected member inherited from a class of another package —
+ *       only subclasses reach those. Not reported inside classes declared in the body: a subclass
+ *       declared there is still a subclass in the generated code.
+ * </ul>
  */
-final class PrivateAccessCheck implements Check {
+final class CompanionAccessCheck implements Check {
     @Override
     public void run(UnitFacts facts, CheckContext cx) {
         for (AsyncMethod method : facts.asyncMethods()) {
@@ -39,12 +48,16 @@ final class PrivateAccessCheck implements Check {
         private final CheckContext cx;
         private final AsyncMethod method;
         private final TypeElement topLevel;
+        private final PackageElement pkg;
         private final String companion;
+        /** How many classes declared in the body enclose the current tree. */
+        private int classDepth;
 
         Scanner(CheckContext cx, AsyncMethod method) {
             this.cx = cx;
             this.method = method;
             this.topLevel = topLevelOf(method.element());
+            this.pkg = cx.elements.getPackageOf(method.element());
             this.companion = RatchetNames.companionSimpleName((TypeElement) method.element().getEnclosingElement());
         }
 
@@ -69,6 +82,16 @@ final class PrivateAccessCheck implements Check {
         }
 
         @Override
+        public Void visitClass(ClassTree tree, Void unused) {
+            classDepth++;
+            try {
+                return super.visitClass(tree, unused);
+            } finally {
+                classDepth--;
+            }
+        }
+
+        @Override
         public Void visitIdentifier(IdentifierTree tree, Void unused) {
             check(tree);
             return super.visitIdentifier(tree, unused);
@@ -88,8 +111,9 @@ final class PrivateAccessCheck implements Check {
 
         @Override
         public Void visitNewClass(NewClassTree tree, Void unused) {
-            // The class name is checked as an identifier; here only a private constructor of a
-            // class that is not itself private (else that one error says it all).
+            // The class name is checked as an identifier; here only a constructor that is less
+            // accessible than its class (else the error on the class says it all). With a class
+            // body, the constructor is called by the anonymous subclass, which may.
             if (tree.getClassBody() == null
                     && cx.elementAt(getCurrentPath()) instanceof ExecutableElement constructor
                     && !constructor.getEnclosingElement().getModifiers().contains(Modifier.PRIVATE)) {
@@ -106,26 +130,34 @@ final class PrivateAccessCheck implements Check {
         }
 
         private void check(Tree tree, Element used) {
-            if (!used.getModifiers().contains(Modifier.PRIVATE)
-                    || isRecordComponentField(used)
-                    || isAsyncMethod(used)
-                    || declaredInside(used, method.element())
-                    || topLevelOf(used) != topLevel) {
-                return;
+            if (isClosedPrivate(used)) {
+                cx.report(
+                        CheckMessages.PRIVATE_ACCESS,
+                        CheckMessages.privateAccess(describe(used), ownerName(used, false), companion),
+                        tree);
+                cx.invalidate(method.element());
+            } else if (isClosedProtected(used)) {
+                cx.report(
+                        CheckMessages.PROTECTED_ACCESS,
+                        CheckMessages.protectedAccess(describe(used), ownerName(used, true), companion),
+                        tree);
+                cx.invalidate(method.element());
             }
-            cx.report(
-                    CheckMessages.PRIVATE_ACCESS,
-                    CheckMessages.privateAccess(describe(used), ownerName(used), companion),
-                    tree);
-            cx.invalidate(method.element());
         }
 
-        /**
-         * A private {@code @Async} method is fine: a call is an implicit await, compiled to its
-         * companion entry, which is not private.
-         */
-        private boolean isAsyncMethod(Element used) {
-            return used instanceof ExecutableElement e && cx.async.isPresentOn(e);
+        private boolean isClosedPrivate(Element used) {
+            return used.getModifiers().contains(Modifier.PRIVATE)
+                    && !isRecordComponentField(used)
+                    && !(used instanceof ExecutableElement e && cx.async.isPresentOn(e))
+                    && !declaredInside(used, method.element())
+                    && topLevelOf(used) == topLevel;
+        }
+
+        private boolean isClosedProtected(Element used) {
+            return classDepth == 0
+                    && used.getModifiers().contains(Modifier.PROTECTED)
+                    && used.getKind() != ElementKind.CONSTRUCTOR // only via super(...) or new X() {}: both fine
+                    && !cx.elements.getPackageOf(used).equals(pkg);
         }
     }
 
@@ -176,8 +208,12 @@ final class PrivateAccessCheck implements Check {
         };
     }
 
-    private static String ownerName(Element used) {
+    /** The declaring class, qualified when it is in another package. */
+    private static String ownerName(Element used, boolean qualified) {
         Element owner = used.getEnclosingElement();
-        return owner instanceof TypeElement t ? RatchetNames.nestedName(t) : owner.getSimpleName().toString();
+        if (!(owner instanceof TypeElement t)) {
+            return owner.getSimpleName().toString();
+        }
+        return qualified ? t.getQualifiedName().toString() : RatchetNames.nestedName(t);
     }
 }

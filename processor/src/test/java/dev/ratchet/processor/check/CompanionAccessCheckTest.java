@@ -5,7 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 
-class PrivateAccessCheckTest {
+class CompanionAccessCheckTest {
     private static final String WHY = " is private in Checkout, and the @Async method runs as a state machine in"
             + " the generated class CheckoutAsync, which cannot access private members; make it package-private"
             + " or add a package-private accessor";
@@ -244,6 +244,100 @@ class PrivateAccessCheckTest {
 
                     @Async
                     int total() { return reserve() + 1; }
+                """);
+        Compilation c = Compile.compile(in.file);
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    private static final Input FOREIGN_BASE = Input.of("lib.Base", """
+            package lib;
+
+            public class Base {
+                protected int fee = 1;
+                protected int tax(int p) { return p / 10; }
+                protected static int rate() { return 5; }
+                protected Base() {}
+            }
+            """);
+
+    @Test
+    void protectedMethodInheritedFromAnotherPackage() {
+        Input in = Input.of("shop.Shop", """
+                package shop;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.Futures;
+
+                class Shop extends lib.Base {
+                    @Async
+                    int total() { return tax(await(Futures.ready(100))); }
+                }
+                """);
+        Compilation c = Compile.compile(FOREIGN_BASE.file, in.file);
+        in.assertOnlyError(c, CheckMessages.PROTECTED_ACCESS,
+                "method tax(...) is protected in lib.Base, another package, and the @Async method runs as a state"
+                        + " machine in the generated class ShopAsync, which is no subclass of it; call it from a"
+                        + " non-@Async helper method of this class, and call that helper instead",
+                "return tax(", "tax(");
+    }
+
+    @Test
+    void protectedFieldAndStaticMethodInheritedFromAnotherPackage() {
+        Input in = Input.of("shop.Shop", """
+                package shop;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.Futures;
+
+                class Shop extends lib.Base {
+                    @Async
+                    int total() { return await(Futures.ready(1)) + this.fee + rate(); }
+                }
+                """);
+        Compilation c = Compile.compile(FOREIGN_BASE.file, in.file);
+        assertThat(c).hadErrorCount(2);
+        in.assertError(c, CheckMessages.PROTECTED_ACCESS, "field fee is protected in lib.Base", "int total()", ".fee");
+        in.assertError(c, CheckMessages.PROTECTED_ACCESS, "method rate() is protected in lib.Base", "int total()",
+                "rate()");
+    }
+
+    @Test
+    void protectedMembersUsedByASubclassDeclaredInTheBodyAreFine() {
+        Input in = Input.of("shop.Shop", """
+                package shop;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.Futures;
+                import lib.Base;
+
+                class Shop {
+                    @Async
+                    int total() {
+                        Base b = new Base() {
+                            @Override protected int tax(int p) { return super.tax(p) + fee; }
+                        };
+                        return b.hashCode() + await(Futures.ready(1));
+                    }
+                }
+                """);
+        Compilation c = Compile.compile(FOREIGN_BASE.file, in.file);
+        assertThat(c).succeededWithoutWarnings();
+    }
+
+    @Test
+    void protectedMembersOfTheSamePackageAreFine() {
+        Input in = Input.checkout("""
+                    protected int fee = 1;
+                    protected int tax(int p) { return p / 10; }
+
+                    @Async
+                    int total() { return tax(await(price())) + fee; }
                 """);
         Compilation c = Compile.compile(in.file);
         assertThat(c).succeededWithoutWarnings();
