@@ -50,9 +50,9 @@ final class CheckContext {
     }
 
     /**
-     * The element {@code path} refers to, or null when javac could not resolve it. The first call
-     * in a class attributes that class (javac does so lazily), which is why a unit is only scanned
-     * this way after {@link QuickScan} found it relevant.
+     * The element {@code path} refers to, or null when javac could not resolve it. During
+     * processing, the first call in a class attributes that class (javac does so lazily), which is
+     * why only units that {@link QuickScan} found to mention {@code Async} are checked then.
      */
     Element elementAt(TreePath path) {
         return trees.getElement(path);

@@ -2,79 +2,27 @@ package dev.ratchet.processor.check;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.CompilationUnitTree;
-import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MethodInvocationTree;
-import com.sun.source.tree.MethodTree;
 import com.sun.source.util.TreeScanner;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
- * A syntactic pass over a unit that needs no attribution: which method names the unit calls,
- * references or declares, which of its methods are annotated {@code @Async} (by name), and whether
- * it mentions an annotation named {@code Async} at all.
- *
- * <p>{@link MisuseChecker} only resolves (and so attributes) a unit that mentions {@code Async},
- * calls {@code await}, or uses the name of a known {@code @Async} method; every other unit costs
- * this one walk.
+ * A syntactic pass that needs no attribution: does the unit mention an annotation named {@code
+ * Async} (simple or qualified)? Only such a unit can declare an {@code @Async} method, and only
+ * such a unit is resolved during processing (see {@link MisuseChecker}).
  */
-final class QuickScan extends TreeScanner<Void, Void> {
-    /** Names of methods the unit calls, references or declares. */
-    final Set<String> usedNames = new HashSet<>();
-    /** Names of the unit's methods annotated {@code @Async} or {@code @dev.ratchet.Async}. */
-    final Set<String> asyncMethodNames = new HashSet<>();
-    /** Whether any annotation in the unit is named {@code Async}. */
-    boolean mentionsAsync;
-
+final class QuickScan extends TreeScanner<Boolean, Void> {
     private QuickScan() {}
 
-    static QuickScan of(CompilationUnitTree unit) {
-        QuickScan scan = new QuickScan();
-        scan.scan(unit, null);
-        return scan;
-    }
-
-    /** Whether the unit may contain anything a check reports, given the known {@code @Async} names. */
-    boolean isRelevant(Set<String> knownAsyncNames) {
-        if (mentionsAsync || usedNames.contains(RatchetNames.AWAIT)) {
-            return true;
-        }
-        for (String name : usedNames) {
-            if (knownAsyncNames.contains(name)) {
-                return true;
-            }
-        }
-        return false;
+    static boolean mentionsAsync(CompilationUnitTree unit) {
+        return Boolean.TRUE.equals(new QuickScan().scan(unit, null));
     }
 
     @Override
-    public Void visitMethod(MethodTree tree, Void unused) {
-        usedNames.add(tree.getName().toString());
-        for (AnnotationTree a : tree.getModifiers().getAnnotations()) {
-            if (AsyncAnnotation.isNamedAsync(a.getAnnotationType())) {
-                asyncMethodNames.add(tree.getName().toString());
-            }
-        }
-        return super.visitMethod(tree, unused);
+    public Boolean visitAnnotation(AnnotationTree tree, Void unused) {
+        return AsyncAnnotation.isNamedAsync(tree.getAnnotationType()) || Boolean.TRUE.equals(super.visitAnnotation(tree, unused));
     }
 
     @Override
-    public Void visitAnnotation(AnnotationTree tree, Void unused) {
-        if (AsyncAnnotation.isNamedAsync(tree.getAnnotationType())) {
-            mentionsAsync = true;
-        }
-        return super.visitAnnotation(tree, unused);
-    }
-
-    @Override
-    public Void visitMethodInvocation(MethodInvocationTree tree, Void unused) {
-        usedNames.add(UnitScanner.nameOf(tree.getMethodSelect()));
-        return super.visitMethodInvocation(tree, unused);
-    }
-
-    @Override
-    public Void visitMemberReference(MemberReferenceTree tree, Void unused) {
-        usedNames.add(tree.getName().toString());
-        return super.visitMemberReference(tree, unused);
+    public Boolean reduce(Boolean a, Boolean b) {
+        return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
     }
 }

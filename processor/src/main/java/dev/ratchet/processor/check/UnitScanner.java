@@ -2,10 +2,7 @@ package dev.ratchet.processor.check;
 
 import com.sun.source.tree.AnnotationTree;
 import com.sun.source.tree.ClassTree;
-import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.MemberReferenceTree;
-import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.SynchronizedTree;
@@ -18,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
 
 /**
- * Gathers {@link UnitFacts} from a unit in one pre-order pass, resolving every call and method
- * reference (which makes javac attribute the unit's classes; see {@link CheckContext#elementAt}).
+ * Gathers {@link UnitFacts} from a unit (or one class of it) in one pre-order pass, resolving every
+ * call and method reference. During processing that makes javac attribute the unit's classes (see
+ * {@link CheckContext#elementAt}); after analysis it only reads what javac resolved.
  */
 final class UnitScanner extends TreePathScanner<Void, Void> {
     private final CheckContext cx;
@@ -37,33 +36,11 @@ final class UnitScanner extends TreePathScanner<Void, Void> {
         this.awaitCalls = new AwaitCalls(cx);
     }
 
-    /** Scans every declaration and body of the context's unit. */
-    static UnitFacts scanAll(CheckContext cx) {
+    /** Scans every declaration and body under {@code path}: the whole unit, or one class of it. */
+    static UnitFacts scan(CheckContext cx, TreePath path) {
         UnitScanner scanner = new UnitScanner(cx);
-        scanner.scan(cx.unit, null);
+        scanner.scan(path, null);
         return new UnitFacts(scanner.asyncMethods, scanner.sites, scanner.classes);
-    }
-
-    /**
-     * Collects only the top-level and member classes, without resolving anything: what the
-     * override check needs from a unit that {@link QuickScan} found otherwise irrelevant.
-     */
-    static UnitFacts scanDeclarations(CheckContext cx) {
-        List<TreePath> classes = new ArrayList<>();
-        TreePath unitPath = new TreePath(cx.unit);
-        for (Tree type : cx.unit.getTypeDecls()) {
-            collectClasses(new TreePath(unitPath, type), classes);
-        }
-        return new UnitFacts(List.of(), List.of(), classes);
-    }
-
-    private static void collectClasses(TreePath path, List<TreePath> classes) {
-        if (path.getLeaf() instanceof ClassTree c) {
-            classes.add(path);
-            for (Tree member : c.getMembers()) {
-                collectClasses(new TreePath(path, member), classes);
-            }
-        }
     }
 
     @Override
@@ -111,8 +88,7 @@ final class UnitScanner extends TreePathScanner<Void, Void> {
     private boolean awaitReferenceUnresolved(MemberReferenceTree tree, Element callee) {
         return !(callee instanceof ExecutableElement)
                 && tree.getName().contentEquals(RatchetNames.AWAIT)
-                && cx.elementAt(new TreePath(getCurrentPath(), tree.getQualifierExpression())) instanceof
-                        javax.lang.model.element.TypeElement owner
+                && cx.elementAt(new TreePath(getCurrentPath(), tree.getQualifierExpression())) instanceof TypeElement owner
                 && owner.getQualifiedName().contentEquals(RatchetNames.FUTURES);
     }
 
@@ -170,16 +146,5 @@ final class UnitScanner extends TreePathScanner<Void, Void> {
             }
         }
         return new Placement.InSyncCode(syncMethodName, construct);
-    }
-
-    /** Name of the method a call or reference names, as written. */
-    static String nameOf(ExpressionTree select) {
-        if (select instanceof IdentifierTree id) {
-            return id.getName().toString();
-        }
-        if (select instanceof MemberSelectTree member) {
-            return member.getIdentifier().toString();
-        }
-        return "";
     }
 }

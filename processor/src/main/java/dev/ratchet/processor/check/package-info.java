@@ -6,9 +6,9 @@
  * site (an explicit {@code await} or an implicit one: a call of an {@code @Async} method) with where
  * it sits, and the class declarations — and then runs one {@link dev.ratchet.processor.check.Check}
  * class per rule over those facts, each reporting under a stable code from {@link
- * dev.ratchet.processor.check.CheckMessages}. Units that do not mention {@code await}, {@code
- * Async} or the name of a known {@code @Async} method are rejected by a syntactic {@code
- * QuickScan} and never attributed.
+ * dev.ratchet.processor.check.CheckMessages}. A unit that mentions no {@code Async} annotation (a
+ * syntactic {@code QuickScan} tells) is checked only after javac attributed it ({@code
+ * AfterAnalysis}), so that processing never attributes it a second time.
  *
  * <p>Uses only javax.lang.model, com.sun.source (public Tree API) and the processor's {@code
  * diagnostics} package.

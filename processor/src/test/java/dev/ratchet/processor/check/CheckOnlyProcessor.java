@@ -47,6 +47,7 @@ final class CheckOnlyProcessor extends AbstractProcessor {
         if (round.processingOver()) {
             return false;
         }
+        // Several root classes may share a unit: check each unit once, as the real processor must.
         Set<CompilationUnitTree> units = new LinkedHashSet<>();
         for (Element root : round.getRootElements()) {
             TreePath path = trees.getPath(root);
@@ -54,7 +55,9 @@ final class CheckOnlyProcessor extends AbstractProcessor {
                 units.add(path.getCompilationUnit());
             }
         }
-        invalid.addAll(checker.check(units));
+        for (CompilationUnitTree unit : units) {
+            invalid.addAll(checker.check(unit));
+        }
         return false;
     }
 }
