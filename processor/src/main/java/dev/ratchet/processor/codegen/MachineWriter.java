@@ -1,0 +1,368 @@
+package dev.ratchet.processor.codegen;
+
+import static dev.ratchet.processor.codegen.RuntimeNames.CONTEXT;
+import static dev.ratchet.processor.codegen.RuntimeNames.POLL;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import com.palantir.javapoet.TypeVariableName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.ratchet.processor.lowering.Block;
+import dev.ratchet.processor.lowering.LocalVar;
+import dev.ratchet.processor.lowering.Snippet;
+import dev.ratchet.processor.lowering.StateGraph;
+import dev.ratchet.processor.lowering.StatePlanner.InternalNames;
+import dev.ratchet.processor.lowering.Transition;
+import dev.ratchet.processor.lowering.TryRegion;
+import dev.ratchet.processor.model.AsyncMethod;
+import dev.ratchet.processor.model.CompanionNames;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Writes the state machine of one method: an enum of states named after their awaits, fields for
+ * exactly the variables live across a suspension, and {@code resume}, a {@code for (;;)} loop
+ * over a {@code switch} on the state in which every state runs to its next await or the end.
+ */
+public final class MachineWriter {
+    private final StateGraph g;
+    private final InternalNames n;
+    private final ClassName host;
+    private boolean unchecked;
+    private boolean usesDispatchLabel;
+    private boolean usesSelf;
+
+    public MachineWriter(StateGraph g, InternalNames names, ClassName host) {
+        this.g = g;
+        this.n = names;
+        this.host = host;
+    }
+
+    /** The simple name of the machine class for {@code method}: {@code Buy}, {@code Buy2} for overloads. */
+    public static String machineName(AsyncMethod m, int overload) {
+        String name = m.element().getSimpleName().toString();
+        String cap = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+        return overload == 0 ? cap : cap + (overload + 1);
+    }
+
+    /** Type variables of the machine and the entry: the class's (instance methods), then the method's. */
+    static List<TypeVariableName> typeVariables(AsyncMethod m) {
+        List<TypeVariableName> vars = new ArrayList<>();
+        if (!m.isStatic()) for (TypeParameterElement p : m.owner().getTypeParameters()) vars.add(TypeVariableName.get(p));
+        for (TypeParameterElement p : m.element().getTypeParameters()) vars.add(TypeVariableName.get(p));
+        return vars;
+    }
+
+    static TypeName outputType(AsyncMethod m) {
+        TypeMirror r = m.element().getReturnType();
+        return r.getKind() == TypeKind.VOID ? ClassName.get(Void.class) : TypeNames.boxed(r);
+    }
+
+
+    public TypeSpec write(String simpleName) {
+        AsyncMethod m = g.method();
+        TypeName output = outputType(m);
+        TypeSpec.Builder type = TypeSpec.classBuilder(simpleName)
+                .addJavadoc("The state machine of {@code $L.$L}: each poll runs from its state to the next pending await.\n",
+                        m.owner().getSimpleName(), m.element().getSimpleName())
+                .addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariables(typeVariables(m))
+                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output));
+        MethodSpec resume = resume(output); // first: it tells whether the body uses the receiver
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (!m.isStatic()) {
+            TypeName self = TypeNames.of(m.owner().asType());
+            ctor.addParameter(self, n.self());
+            if (usesSelf) {
+                type.addField(self, n.self(), Modifier.PRIVATE, Modifier.FINAL);
+                ctor.addStatement("this.$L = $L", n.self(), n.self());
+            }
+        }
+        for (LocalVar v : g.fields()) {
+            FieldSpec.Builder f = FieldSpec.builder(TypeNames.of(v.type()), v.name(), Modifier.PRIVATE);
+            if (v.kind() == LocalVar.Kind.HIDDEN) f.addJavadoc("Hidden variable of a loop or try-with-resources.\n");
+            type.addField(f.build());
+        }
+        // The constructor takes every parameter (the entry is written before liveness may be known)
+        // and keeps those live at the first poll.
+        for (LocalVar v : g.vars()) {
+            if (v.kind() != LocalVar.Kind.PARAMETER) continue;
+            ctor.addParameter(TypeNames.of(v.type()), v.name());
+            if (v.isField()) ctor.addStatement("this.$L = $L", v.name(), v.name());
+        }
+        ClassName stateType = ClassName.get("", n.stateType());
+        for (TryRegion r : g.regions()) {
+            type.addField(FieldSpec.builder(Throwable.class, r.pendingName(), Modifier.PRIVATE)
+                    .addJavadoc("Completion record of the finally at line $L: the exception to rethrow, if any…\n", r.line()).build());
+            type.addField(FieldSpec.builder(stateType, r.nextName(), Modifier.PRIVATE)
+                    .addJavadoc("…otherwise the state to continue with.\n").build());
+        }
+        if (g.returnsThroughFinally()) type.addField(output, n.result(), Modifier.PRIVATE);
+        type.addField(FieldSpec.builder(stateType, n.state(), Modifier.PRIVATE)
+                .initializer("$L.$L", n.stateType(), g.entry().stateName()).build());
+        type.addMethod(ctor.build());
+        type.addMethod(resume);
+        TypeSpec.Builder states = TypeSpec.enumBuilder(n.stateType()).addModifiers(Modifier.PRIVATE);
+        for (Block b : g.states()) states.addEnumConstant(b.stateName());
+        if (g.returnsThroughFinally()) states.addEnumConstant("RETURN");
+        type.addType(states.build());
+        return type.build();
+    }
+
+    private MethodSpec resume(TypeName output) {
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (LocalVar v : g.vars()) {
+            if (!v.isField() && v.kind() != LocalVar.Kind.TEMP) {
+                body.addStatement("$T $L = $L", TypeNames.of(v.type()), v.name(), defaultValue(v.type()));
+            }
+        }
+        boolean catches = g.states().stream().anyMatch(b -> b.terminator() instanceof Block.CatchDispatch);
+        if (catches) body.addStatement("$T $L = null", Throwable.class, n.caught());
+        CodeBlock.Builder loop = CodeBlock.builder();
+        boolean routed = !g.regions().isEmpty();
+        if (routed) loop.beginControlFlow("try");
+        loop.beginControlFlow("switch ($L)", n.state());
+        for (Block b : g.states()) {
+            loop.beginControlFlow("case $L ->", b.stateName());
+            String where = g.method().fileName() + ":" + b.line();
+            if (b.resumes() != null) {
+                loop.add("// $L: $L\n", where, oneLine(b.resumes().source()));
+                resumePrologue(loop, b);
+            } else if (!b.comment().isEmpty()) {
+                loop.add("// $L: $L\n", where, oneLine(b.comment()));
+            }
+            printBody(loop, b);
+            loop.endControlFlow();
+        }
+        if (g.returnsThroughFinally()) {
+            loop.beginControlFlow("case RETURN ->").addStatement("return $T.ready($L)", POLL, n.result()).endControlFlow();
+        }
+        loop.endControlFlow();
+        if (routed) {
+            loop.nextControlFlow("catch ($T $L)", Throwable.class, n.exception());
+            loop.beginControlFlow("switch ($L)", n.state());
+            Map<TryRegion.Handler, List<String>> byHandler = new LinkedHashMap<>();
+            for (Block b : g.states()) {
+                if (b.handler() != null) byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(b.stateName());
+            }
+            for (Map.Entry<TryRegion.Handler, List<String>> e : byHandler.entrySet()) {
+                TryRegion.Handler h = e.getKey();
+                loop.beginControlFlow("case $L ->", String.join(", ", e.getValue()));
+                if (h.toFinally()) {
+                    loop.addStatement("$L = $L", h.region().pendingName(), n.exception());
+                } else {
+                    loop.addStatement("$L = $L", n.caught(), n.exception());
+                }
+                loop.addStatement("$L = $L.$L", n.state(), n.stateType(), h.entry().stateName());
+                loop.endControlFlow();
+            }
+            loop.addStatement("default -> throw $L", n.exception());
+            loop.endControlFlow();
+            loop.endControlFlow();
+        }
+        if (usesDispatchLabel) body.add("$L:\n", n.dispatch());
+        body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
+        MethodSpec.Builder resume = MethodSpec.methodBuilder("resume")
+                .addAnnotation(Override.class)
+                .returns(ParameterizedTypeName.get(POLL, output))
+                .addParameter(CONTEXT, n.cx())
+                .addException(Throwable.class)
+                .addCode(body.build());
+        if (unchecked) {
+            resume.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+        }
+        return resume.build();
+    }
+
+    private void resumePrologue(CodeBlock.Builder c, Block b) {
+        Block.Await a = b.resumes();
+        TypeName anyPoll = ParameterizedTypeName.get(POLL, WildcardTypeName.subtypeOf(Object.class));
+        c.addStatement("$T $L = pollAwaited($L)", anyPoll, n.ready(), n.cx());
+        c.addStatement("if ($L.isPending()) return $T.pending()", n.ready(), POLL);
+        LocalVar target = a.target();
+        if (target == null) return;
+        TypeName cast = TypeNames.boxed(a.suspension().type());
+        if (isGeneric(cast)) unchecked = true;
+        if (target.kind() == LocalVar.Kind.TEMP && !target.isField()) {
+            c.addStatement("$T $L = ($T) $L.value()", TypeNames.of(target.type()), target.name(), cast, n.ready());
+        } else {
+            c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
+        }
+    }
+
+    /** Prints {@code b}'s code and terminator, and inline the blocks it enters that are not states. */
+    private void printBody(CodeBlock.Builder c, Block b) {
+        for (Block.Code code : b.code()) {
+            CodeBlock s = snippet(code.code());
+            if (!s.isEmpty()) c.add(s).add("\n");
+        }
+        Block.Terminator t = b.terminator();
+        if (t instanceof Block.Goto go) {
+            enter(c, go.target());
+        } else if (t instanceof Block.Branch br) {
+            c.beginControlFlow("if ($L)", snippet(br.condition()));
+            enter(c, br.then());
+            c.nextControlFlow("else");
+            enter(c, br.otherwise());
+            c.endControlFlow();
+        } else if (t instanceof Block.Await a) {
+            c.addStatement("awaitOn($L)", snippet(a.future()));
+            // After the future expression (which may read them): fields dead from here on.
+            for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
+            c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+        } else if (t instanceof Block.Jump j) {
+            transition(c, j.transition());
+        } else if (t instanceof Block.Switch sw) {
+            c.beginControlFlow("switch ($L)", snippet(sw.selector()));
+            for (Block.SwitchCase sc : sw.cases()) {
+                if (sc.labels().isEmpty()) {
+                    c.beginControlFlow("default ->");
+                } else {
+                    CodeBlock.Builder labels = CodeBlock.builder();
+                    for (int i = 0; i < sc.labels().size(); i++) {
+                        if (i > 0) labels.add(", ");
+                        labels.add(snippet(sc.labels().get(i)));
+                    }
+                    c.beginControlFlow("case $L ->", labels.build());
+                }
+                enter(c, sc.body());
+                c.endControlFlow();
+            }
+            if (sw.noMatch() != null) {
+                c.beginControlFlow("default ->");
+                enter(c, sw.noMatch());
+                c.endControlFlow();
+            }
+            c.endControlFlow();
+        } else if (t instanceof Block.CatchDispatch cd) {
+            boolean first = true;
+            for (Block.CatchClause cl : cd.clauses()) {
+                CodeBlock.Builder test = CodeBlock.builder();
+                for (int i = 0; i < cl.alternatives().size(); i++) {
+                    if (i > 0) test.add(" || ");
+                    test.add("$L instanceof $T", n.caught(), TypeNames.of(cl.alternatives().get(i)));
+                }
+                if (first) c.beginControlFlow("if ($L)", test.build());
+                else c.nextControlFlow("else if ($L)", test.build());
+                first = false;
+                c.addStatement("$L = ($T) $L", cl.parameter().name(), TypeNames.of(cl.parameter().type()), n.caught());
+                enter(c, cl.body());
+            }
+            c.nextControlFlow("else");
+            c.addStatement("throw $L", n.caught());
+            c.endControlFlow();
+        } else if (t instanceof Block.EndFinally ef) {
+            TryRegion r = ef.region();
+            c.beginControlFlow("if ($L != null)", r.pendingName());
+            c.addStatement("$T $L = $L", Throwable.class, n.thrown(), r.pendingName());
+            c.addStatement("$L = null", r.pendingName());
+            c.addStatement("throw $L", n.thrown());
+            c.endControlFlow();
+            c.addStatement("$L = $L", n.state(), r.nextName());
+        }
+    }
+
+    private void enter(CodeBlock.Builder c, Block target) {
+        if (target.isState()) {
+            c.addStatement("$L = $L.$L", n.state(), n.stateType(), target.stateName());
+        } else {
+            printBody(c, target);
+        }
+    }
+
+    private void transition(CodeBlock.Builder c, Transition t) {
+        if (t.isReturn() && t.crossed().isEmpty()) {
+            c.addStatement("return $T.ready($L)", POLL, t.returnValue() == null ? "null" : snippet(t.returnValue()));
+            return;
+        }
+        if (t.isReturn() && t.returnValue() != null) c.addStatement("$L = $L", n.result(), snippet(t.returnValue()));
+        for (int i = 0; i < t.crossed().size(); i++) {
+            TryRegion r = t.crossed().get(i);
+            String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
+                    : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
+            c.addStatement("$L = null", r.pendingName());
+            c.addStatement("$L = $L.$L", r.nextName(), n.stateType(), next);
+        }
+        c.addStatement("$L = $L.$L", n.state(), n.stateType(), t.firstBlock().stateName());
+    }
+
+    /** A snippet as code; transitions inside it print as a braced block on one line. */
+    private CodeBlock snippet(Snippet s) {
+        CodeBlock.Builder c = CodeBlock.builder();
+        for (Snippet.Part p : s.parts()) {
+            if (p instanceof Snippet.Text t) {
+                c.add("$L", t.text());
+            } else if (p instanceof Snippet.TypeRef r) {
+                c.add("$T", ClassName.get(r.type()));
+            } else if (p instanceof Snippet.TypeUse u) {
+                c.add("$T", TypeNames.of(u.type()));
+            } else if (p instanceof Snippet.VarRef v) {
+                c.add("$L", v.var().name());
+            } else if (p instanceof Snippet.SelfRef) {
+                usesSelf = true;
+                c.add("$L", n.self());
+            } else if (p instanceof Snippet.CompanionRef cr) {
+                c.add("$T", companion(cr.type()));
+            } else if (p instanceof Snippet.PendingRef pr) {
+                c.add("$L", pr.region().pendingName());
+            } else if (p instanceof Snippet.Jump j) {
+                CodeBlock.Builder inner = CodeBlock.builder();
+                transitionInline(inner, j.transition());
+                c.add("{ ").add(inner.build()).add(" }");
+            }
+        }
+        return c.build();
+    }
+
+    /** A transition on one line, for use inside the user's statements. */
+    private void transitionInline(CodeBlock.Builder c, Transition t) {
+        if (t.isReturn() && t.crossed().isEmpty()) {
+            c.add("return $T.ready($L);", POLL, t.returnValue() == null ? "null" : snippet(t.returnValue()));
+            return;
+        }
+        if (t.isReturn() && t.returnValue() != null) c.add("$L = $L; ", n.result(), snippet(t.returnValue()));
+        for (int i = 0; i < t.crossed().size(); i++) {
+            TryRegion r = t.crossed().get(i);
+            String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
+                    : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
+            c.add("$L = null; $L = $L.$L; ", r.pendingName(), r.nextName(), n.stateType(), next);
+        }
+        c.add("$L = $L.$L; continue $L;", n.state(), n.stateType(), t.firstBlock().stateName(), n.dispatch());
+        usesDispatchLabel = true;
+    }
+
+    private static boolean isGeneric(TypeName t) {
+        if (t instanceof com.palantir.javapoet.ArrayTypeName a) return isGeneric(a.componentType());
+        return t instanceof ParameterizedTypeName || t instanceof TypeVariableName;
+    }
+
+    static ClassName companion(TypeElement type) {
+        return ClassName.get(CompanionNames.packageName(type), CompanionNames.companionSimpleName(type));
+    }
+
+    private static String defaultValue(TypeMirror t) {
+        return switch (t.getKind()) {
+            case BOOLEAN -> "false";
+            case BYTE, SHORT, INT, LONG, CHAR, FLOAT, DOUBLE -> "0";
+            default -> "null";
+        };
+    }
+
+    private static String oneLine(String s) {
+        String line = s.strip().replaceAll("\\s+", " ");
+        return line.length() > 100 ? line.substring(0, 97) + "..." : line;
+    }
+}

@@ -1,0 +1,941 @@
+package dev.ratchet.processor.lowering;
+
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CaseTree;
+import com.sun.source.tree.CatchTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LabeledStatementTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.SwitchTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TryTree;
+import com.sun.source.tree.UnionTypeTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreeScanner;
+import com.sun.source.util.Trees;
+import dev.ratchet.processor.analysis.BodyIndex;
+import dev.ratchet.processor.analysis.Completion;
+import dev.ratchet.processor.analysis.Suspension;
+import dev.ratchet.processor.model.AsyncMethod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.type.UnionType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Lowers one {@code @Async} body into a {@link StateGraph}, one visit per construct.
+ *
+ * <p>A statement without a suspension point is kept as the user wrote it (a {@link Snippet}).
+ * A statement with one is split: awaits end a block and start the block that resumes them;
+ * branches, loops, switches and try statements become edges between blocks; jumps that cross
+ * a split {@code finally} go through it with a completion record (Facebook regenerator's
+ * try-entry scheme). Locals declared at the split level are managed {@link LocalVar}s:
+ * declarations become assignments, and the planner decides field or local.
+ */
+public final class Lowerer {
+    private final AsyncMethod method;
+    private final BodyIndex index;
+    private final Types types;
+    private final Elements elements;
+    private final Completion completion;
+    private final SnippetRenderer renderer;
+    private final Map<Element, LocalVar> vars = new HashMap<>();
+    private final List<LocalVar> allVars = new ArrayList<>();
+    private final List<Block> blocks = new ArrayList<>();
+    private final List<TryRegion> regions = new ArrayList<>();
+    /** Split try regions whose try or catch part encloses the current point, innermost first. */
+    private final Deque<TryRegion> finallies = new ArrayDeque<>();
+    /** Split statements that break/continue may target, innermost first. */
+    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private TryRegion.Handler handler;
+    private Block current;
+
+    private record Scope(Tree statement, String label, Block breakTo, Block continueTo, int finallyDepth, boolean loop,
+            boolean isSwitch) {}
+
+    public Lowerer(AsyncMethod method, BodyIndex index, Trees trees, Types types, Elements elements) {
+        this.method = method;
+        this.index = index;
+        this.types = types;
+        this.elements = elements;
+        this.completion = new Completion(index);
+        CharSequence source;
+        try {
+            source = method.unit().getSourceFile().getCharContent(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.renderer = new SnippetRenderer(method.unit(), source, trees.getSourcePositions(), index, method.owner(),
+                types, vars, new SnippetRenderer.Jumps() {
+                    @Override
+                    public Transition breakOrContinue(Tree jump, String label, boolean isContinue) {
+                        return resolveJump(jump, label, isContinue);
+                    }
+
+                    @Override
+                    public Transition returning(ReturnTree tree, Snippet value) {
+                        return returnTransition(value);
+                    }
+                });
+    }
+
+    /** Lowers the body; throws {@link LoweringException} for a construct it cannot lower right. */
+    public StateGraph lower() {
+        for (VariableTree p : method.tree().getParameters()) {
+            VariableElement e = (VariableElement) index.element(p);
+            if (e == null) e = method.element().getParameters().get(method.tree().getParameters().indexOf(p));
+            declare(e, p.getName().toString(), e.asType(), LocalVar.Kind.PARAMETER);
+        }
+        Block entry = newBlock("START", line(method.tree()), "");
+        current = entry;
+        lowerStatement(method.tree().getBody());
+        if (current != null) {
+            if (method.element().getReturnType().getKind() == TypeKind.VOID) {
+                current.terminate(new Block.Jump(returnTransition(null)));
+            } else {
+                // javac proved the end unreachable; our graph may not know the loop that made it so.
+                code(Snippet.text("throw new AssertionError(\"unreachable\");"), Set.of(), Set.of(), List.of());
+                current.terminate(new Block.Stop());
+            }
+            current = null;
+        }
+        return new StateGraph(method, entry, blocks, allVars, regions);
+    }
+
+    // ---- statements ----
+
+    private void lowerStatement(StatementTree s) {
+        if (current == null) current = newBlock("UNREACHABLE", line(s), ""); // dead code javac allowed (dropped later)
+        if (s instanceof BlockTree b) {
+            // Flattened: its locals become managed variables, its statements print one by one.
+            b.getStatements().forEach(this::lowerStatement);
+            return;
+        }
+        if (!index.suspends(s)) {
+            simple(s);
+            return;
+        }
+        switch (s.getKind()) {
+            case BLOCK -> ((BlockTree) s).getStatements().forEach(this::lowerStatement);
+            case VARIABLE -> variable((VariableTree) s);
+            case EXPRESSION_STATEMENT -> expressionStatement(((ExpressionStatementTree) s).getExpression(), s);
+            case IF -> ifStatement((IfTree) s);
+            case WHILE_LOOP -> whileLoop((WhileLoopTree) s, null);
+            case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) s, null);
+            case FOR_LOOP -> forLoop((ForLoopTree) s, null);
+            case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) s, null);
+            case LABELED_STATEMENT -> labeled((LabeledStatementTree) s);
+            case SWITCH -> switchStatement((SwitchTree) s);
+            case TRY -> tryStatement((TryTree) s);
+            case RETURN -> returnStatement((ReturnTree) s);
+            case THROW -> throwStatement((ThrowTree) s);
+            default -> throw nestedAwait(s);
+        }
+    }
+
+    /** A statement without suspension points: kept as written. */
+    private void simple(StatementTree s) {
+        switch (s.getKind()) {
+            case VARIABLE -> {
+                variable((VariableTree) s);
+                return;
+            }
+            case CLASS, RECORD, ENUM, INTERFACE -> throw new LoweringException(
+                    LoweringMessages.LOCAL_CLASS.at(method.unit(), s));
+            case RETURN -> {
+                returnStatement((ReturnTree) s);
+                return;
+            }
+            case BREAK -> {
+                BreakTree b = (BreakTree) s;
+                jumpTerminator(resolveJump(s, b.getLabel() == null ? null : b.getLabel().toString(), false));
+                return;
+            }
+            case CONTINUE -> {
+                ContinueTree c = (ContinueTree) s;
+                jumpTerminator(resolveJump(s, c.getLabel() == null ? null : c.getLabel().toString(), true));
+                return;
+            }
+            case EXPRESSION_STATEMENT -> {
+                ExpressionTree e = ((ExpressionStatementTree) s).getExpression();
+                if (e instanceof AssignmentTree a && managed(a.getVariable()) != null) {
+                    assign(managed(a.getVariable()), a.getExpression());
+                    return;
+                }
+            }
+            default -> {}
+        }
+        SnippetRenderer.Rendered r = renderer.render(s);
+        code(r.snippet(), r.uses(), Set.of(), r.jumps());
+        if (!completion.canCompleteNormally(s)) {
+            current.terminate(new Block.Stop());
+            current = null;
+        }
+    }
+
+    private void variable(VariableTree v) {
+        VariableElement e = (VariableElement) index.element(v);
+        LocalVar var = declare(e, v.getName().toString(), e.asType(), LocalVar.Kind.LOCAL);
+        ExpressionTree init = v.getInitializer();
+        if (init == null) return;
+        Suspension s = direct(init);
+        if (s != null) {
+            await(s, var, v);
+        } else {
+            assign(var, init);
+        }
+    }
+
+    /** {@code var = init;} for a managed variable (array initializers get their {@code new T[]}). */
+    private void assign(LocalVar var, ExpressionTree init) {
+        if (index.suspends(init)) throw nestedAwait(init);
+        SnippetRenderer.Rendered r = renderer.render(init);
+        Snippet.Builder b = Snippet.builder().add(new Snippet.VarRef(var)).text(" = ");
+        if (init instanceof NewArrayTree n && n.getType() == null && n.getDimensions().isEmpty()) {
+            b.text("new ").add(new Snippet.TypeUse(var.type()));
+        }
+        b.add(r.snippet()).text(";");
+        code(b.build(), r.uses(), Set.of(var), r.jumps());
+    }
+
+    private void expressionStatement(ExpressionTree e, Tree at) {
+        Suspension s = direct(e);
+        if (s != null) {
+            await(s, null, at);
+            return;
+        }
+        if (e instanceof AssignmentTree a && direct(a.getExpression()) != null) {
+            Suspension rhs = direct(a.getExpression());
+            LocalVar target = managed(a.getVariable());
+            if (target != null) {
+                await(rhs, target, at);
+                return;
+            }
+            if (isSelfField(a.getVariable())) {
+                LocalVar temp = temp(rhs);
+                await(rhs, temp, at);
+                SnippetRenderer.Rendered lhs = renderer.render(a.getVariable());
+                code(Snippet.builder().add(lhs.snippet()).text(" = ").add(new Snippet.VarRef(temp)).text(";").build(),
+                        union(lhs.uses(), Set.of(temp)), Set.of(), List.of());
+                return;
+            }
+            String lhs = renderer.sourceOf(a.getVariable());
+            throw new LoweringException(LoweringMessages.AWAIT_ASSIGNMENT_TARGET.at(method.unit(), a, lhs, lhs));
+        }
+        throw nestedAwait(e);
+    }
+
+    /** {@code f}, {@code this.f} or {@code Owner.f}: a target whose evaluation has no effect. */
+    private boolean isSelfField(ExpressionTree t) {
+        Element e = index.element(t);
+        if (e == null || e.getKind() != javax.lang.model.element.ElementKind.FIELD) return false;
+        if (t instanceof IdentifierTree) return true;
+        return t instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree id
+                && (id.getName().contentEquals("this") || index.element(id) instanceof TypeElement);
+    }
+
+    private void ifStatement(IfTree s) {
+        Block then = newBlock("THEN", line(s.getThenStatement()), "");
+        Block after = newBlock("AFTER_IF", endLine(s), "");
+        Block otherwise = s.getElseStatement() == null ? after : newBlock("ELSE", line(s.getElseStatement()), "");
+        branch(s.getCondition(), then, otherwise, s);
+        current = then;
+        lowerStatement(s.getThenStatement());
+        gotoIfOpen(after);
+        if (s.getElseStatement() != null) {
+            current = otherwise;
+            lowerStatement(s.getElseStatement());
+            gotoIfOpen(after);
+        }
+        current = after;
+    }
+
+    private void whileLoop(WhileLoopTree s, String label) {
+        Block head = newBlock("LOOP", line(s), "while " + renderer.sourceOf(s.getCondition()));
+        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        Block exit = newBlock("AFTER_LOOP", endLine(s), "");
+        gotoIfOpen(head);
+        current = head;
+        if (completion.isConstantTrue(s.getCondition())) {
+            gotoIfOpen(body);
+        } else {
+            branch(s.getCondition(), body, exit, s);
+        }
+        loopBody(s, label, s.getStatement(), body, exit, head);
+        current = exit;
+    }
+
+    private void doWhileLoop(DoWhileLoopTree s, String label) {
+        Block body = newBlock("LOOP", line(s), "do");
+        Block condition = newBlock("LOOP_CONDITION", line(s.getCondition()), "while " + renderer.sourceOf(s.getCondition()));
+        Block exit = newBlock("AFTER_LOOP", endLine(s), "");
+        gotoIfOpen(body);
+        loopBody(s, label, s.getStatement(), body, exit, condition);
+        current = condition;
+        if (completion.isConstantTrue(s.getCondition())) {
+            gotoIfOpen(body);
+        } else {
+            branch(s.getCondition(), body, exit, s);
+        }
+        current = exit;
+    }
+
+    private void forLoop(ForLoopTree s, String label) {
+        for (StatementTree init : s.getInitializer()) {
+            if (init instanceof ExpressionStatementTree e) headerStatement(e);
+            else lowerStatement(init);
+        }
+        Block head = newBlock("LOOP", line(s), "for (...; " + (s.getCondition() == null ? "" : renderer.sourceOf(s.getCondition())) + "; ...)");
+        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        Block update = newBlock("LOOP_UPDATE", line(s), "");
+        Block exit = newBlock("AFTER_LOOP", endLine(s), "");
+        gotoIfOpen(head);
+        current = head;
+        if (s.getCondition() == null || completion.isConstantTrue(s.getCondition())) {
+            gotoIfOpen(body);
+        } else {
+            branch(s.getCondition(), body, exit, s);
+        }
+        loopBody(s, label, s.getStatement(), body, exit, update);
+        current = update;
+        for (ExpressionStatementTree u : s.getUpdate()) headerStatement(u);
+        gotoIfOpen(head);
+        current = exit;
+    }
+
+    /** An expression statement of a for header: its source has no semicolon. */
+    private void headerStatement(ExpressionStatementTree s) {
+        ExpressionTree e = s.getExpression();
+        if (index.suspends(e)) {
+            expressionStatement(e, s);
+        } else if (e instanceof AssignmentTree a && managed(a.getVariable()) != null) {
+            assign(managed(a.getVariable()), a.getExpression());
+        } else {
+            SnippetRenderer.Rendered r = renderer.render(e);
+            code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+        }
+    }
+
+    /**
+     * {@code for (T x : e)} as JLS 14.14.2 defines it: over an array with a hidden array and index,
+     * over an {@code Iterable} with a hidden iterator.
+     */
+    private void enhancedFor(EnhancedForLoopTree s, String label) {
+        ExpressionTree expr = s.getExpression();
+        TypeMirror exprType = index.type(expr);
+        Snippet source;
+        Set<LocalVar> sourceUses;
+        Suspension await = direct(expr);
+        if (await != null) {
+            LocalVar temp = temp(await);
+            await(await, temp, s);
+            source = Snippet.builder().add(new Snippet.VarRef(temp)).build();
+            sourceUses = Set.of(temp);
+        } else {
+            if (index.suspends(expr)) throw nestedAwait(expr);
+            SnippetRenderer.Rendered r = renderer.render(expr);
+            source = r.snippet();
+            sourceUses = r.uses();
+        }
+        VariableTree vt = s.getVariable();
+        VariableElement ve = (VariableElement) index.element(vt);
+        LocalVar x = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
+        String comment = "for (" + renderer.sourceOf(vt) + " : " + renderer.sourceOf(expr) + ")";
+        Block head = newBlock("LOOP", line(s), comment);
+        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        Block update = newBlock("LOOP_UPDATE", line(s), "");
+        Block exit = newBlock("AFTER_LOOP", endLine(s), "");
+        if (exprType.getKind() == TypeKind.ARRAY) {
+            LocalVar array = hidden(x.hint() + "Array", exprType);
+            LocalVar i = hidden(x.hint() + "Index", types.getPrimitiveType(TypeKind.INT));
+            code(Snippet.builder().add(new Snippet.VarRef(array)).text(" = ").add(source).text(";").build(), sourceUses,
+                    Set.of(array), List.of());
+            code(Snippet.builder().add(new Snippet.VarRef(i)).text(" = 0;").build(), Set.of(), Set.of(i), List.of());
+            gotoIfOpen(head);
+            current = head;
+            current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(i)).text(" < ")
+                    .add(new Snippet.VarRef(array)).text(".length").build(), Set.of(i, array), body, exit));
+            link(body);
+            link(exit);
+            current = body;
+            code(Snippet.builder().add(new Snippet.VarRef(x)).text(" = ").add(new Snippet.VarRef(array)).text("[")
+                    .add(new Snippet.VarRef(i)).text("];").build(), Set.of(i, array), Set.of(x), List.of());
+            loopBody(s, label, s.getStatement(), null, exit, update);
+            current = update;
+            code(Snippet.builder().add(new Snippet.VarRef(i)).text("++;").build(), Set.of(i), Set.of(), List.of());
+        } else {
+            TypeMirror iteratorType = iteratorType(exprType, x.type());
+            LocalVar it = hidden(x.hint() + "Iterator", iteratorType);
+            TypeMirror next = iteratorType instanceof DeclaredType d && d.getTypeArguments().size() == 1
+                    ? d.getTypeArguments().get(0) : null;
+            boolean needsCast = next == null || next.getKind() == TypeKind.WILDCARD || !types.isAssignable(next, x.type());
+            code(Snippet.builder().add(new Snippet.VarRef(it)).text(" = ").add(source).text(".iterator();").build(),
+                    sourceUses, Set.of(it), List.of());
+            gotoIfOpen(head);
+            current = head;
+            current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(it)).text(".hasNext()").build(),
+                    Set.of(it), body, exit));
+            link(body);
+            link(exit);
+            current = body;
+            Snippet.Builder assignNext = Snippet.builder().add(new Snippet.VarRef(x)).text(" = ");
+            if (needsCast) assignNext.text("(").add(new Snippet.TypeUse(x.type())).text(") ");
+            code(assignNext.add(new Snippet.VarRef(it)).text(".next();").build(), Set.of(it), Set.of(x), List.of());
+            loopBody(s, label, s.getStatement(), null, exit, update);
+            current = update;
+        }
+        gotoIfOpen(head);
+        current = exit;
+    }
+
+    /** The exact {@code Iterator<E>} of an {@code Iterable} type, from its {@code iterator()} method. */
+    private TypeMirror iteratorType(TypeMirror iterable, TypeMirror elementType) {
+        TypeMirror t = iterable;
+        if (t instanceof TypeVariable tv) t = tv.getUpperBound();
+        TypeElement iterableElement = elements.getTypeElement("java.lang.Iterable");
+        ExecutableElement iterator = ElementFilter.methodsIn(iterableElement.getEnclosedElements()).stream()
+                .filter(m -> m.getSimpleName().contentEquals("iterator")).findFirst().orElseThrow();
+        if (t instanceof DeclaredType d) {
+            try {
+                return ((ExecutableType) types.asMemberOf(d, iterator)).getReturnType();
+            } catch (IllegalArgumentException notAMember) {
+                // fall through to the general form
+            }
+        }
+        TypeElement iteratorElement = elements.getTypeElement("java.util.Iterator");
+        TypeMirror boxed = elementType.getKind().isPrimitive() ? types.boxedClass((javax.lang.model.type.PrimitiveType) elementType).asType() : elementType;
+        return types.getDeclaredType(iteratorElement, types.getWildcardType(boxed, null));
+    }
+
+    /** Lowers a loop body; {@code body} null means the current block already is the body. */
+    private void loopBody(Tree loop, String label, StatementTree statement, Block body, Block exit, Block continueTo) {
+        if (body != null) current = body;
+        scopes.push(new Scope(loop, label, exit, continueTo, finallies.size(), true, false));
+        lowerStatement(statement);
+        scopes.pop();
+        gotoIfOpen(continueTo);
+    }
+
+    private void labeled(LabeledStatementTree s) {
+        String label = s.getLabel().toString();
+        StatementTree inner = s.getStatement();
+        switch (inner.getKind()) {
+            case WHILE_LOOP -> whileLoop((WhileLoopTree) inner, label);
+            case DO_WHILE_LOOP -> doWhileLoop((DoWhileLoopTree) inner, label);
+            case FOR_LOOP -> forLoop((ForLoopTree) inner, label);
+            case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) inner, label);
+            default -> {
+                Block after = newBlock("AFTER_" + label.toUpperCase(Locale.ROOT), endLine(s), "");
+                scopes.push(new Scope(s, label, after, null, finallies.size(), false, false));
+                lowerStatement(inner);
+                scopes.pop();
+                gotoIfOpen(after);
+                current = after;
+            }
+        }
+    }
+
+    private void switchStatement(SwitchTree s) {
+        ExpressionTree selectorTree = s.getExpression();
+        if (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
+        Snippet selector;
+        Set<LocalVar> uses;
+        Suspension await = direct(selectorTree);
+        if (await != null) {
+            LocalVar temp = temp(await);
+            await(await, temp, s);
+            selector = Snippet.builder().add(new Snippet.VarRef(temp)).build();
+            uses = Set.of(temp);
+        } else {
+            if (index.suspends(selectorTree)) throw nestedAwait(selectorTree);
+            SnippetRenderer.Rendered r = renderer.render(selectorTree);
+            selector = r.snippet();
+            uses = r.uses();
+        }
+        Block exit = newBlock("AFTER_SWITCH", endLine(s), "");
+        List<Block.SwitchCase> cases = new ArrayList<>();
+        List<Block> bodies = new ArrayList<>();
+        boolean hasDefault = false;
+        for (CaseTree c : s.getCases()) {
+            boolean isDefault = renderer.sourceOf(c).startsWith("default");
+            if (c.getExpressions().isEmpty() && !isDefault) {
+                throw new LoweringException(LoweringMessages.UNSUPPORTED_SWITCH.at(method.unit(), c));
+            }
+            hasDefault |= isDefault;
+            List<Snippet> labels = new ArrayList<>();
+            for (ExpressionTree e : c.getExpressions()) {
+                SnippetRenderer.Rendered r = renderer.render(e, true);
+                labels.add(r.snippet());
+            }
+            Block body = newBlock(isDefault ? "DEFAULT" : "CASE", line(c), "");
+            bodies.add(body);
+            cases.add(new Block.SwitchCase(labels, body));
+        }
+        current.terminate(new Block.Switch(selector, uses, cases, hasDefault ? null : exit));
+        current = null;
+        scopes.push(new Scope(s, null, exit, null, finallies.size(), false, true));
+        for (int i = 0; i < s.getCases().size(); i++) {
+            CaseTree c = s.getCases().get(i);
+            current = bodies.get(i);
+            if (c.getCaseKind() == CaseTree.CaseKind.RULE) {
+                Tree body = c.getBody();
+                if (body instanceof StatementTree st) {
+                    lowerStatement(st);
+                } else if (index.suspends(body)) {
+                    expressionStatement((ExpressionTree) body, body);
+                } else {
+                    SnippetRenderer.Rendered r = renderer.render(body);
+                    code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+                }
+                gotoIfOpen(exit);
+            } else {
+                c.getStatements().forEach(this::lowerStatement);
+                gotoIfOpen(i + 1 < bodies.size() ? bodies.get(i + 1) : exit); // fall through
+            }
+        }
+        scopes.pop();
+        current = exit;
+    }
+
+    private void tryStatement(TryTree s) {
+        if (!s.getCatches().isEmpty() || s.getFinallyBlock() != null) {
+            TryRegion region = new TryRegion(line(s), handler);
+            regions.add(region);
+            Block after = newBlock("AFTER_TRY", endLine(s), "");
+            boolean hasFinally = s.getFinallyBlock() != null;
+            TryRegion.Handler outer = handler;
+            if (hasFinally) {
+                handler = outer;
+                region.setFinallyEntry(newBlock("FINALLY", line(s.getFinallyBlock()), "finally"));
+            }
+            if (!s.getCatches().isEmpty()) {
+                handler = hasFinally ? new TryRegion.Handler(region, true) : outer;
+                region.setCatchEntry(newBlock("CATCH", line(s.getCatches().get(0)), "catch"));
+            }
+            // try part
+            handler = new TryRegion.Handler(region, s.getCatches().isEmpty());
+            if (hasFinally) finallies.push(region);
+            enterNewBlock("TRY", line(s), "try");
+            tryWithResources(s.getResources(), s.getBlock(), line(s));
+            leaveTryPart(region, hasFinally, after);
+            // catch part
+            if (!s.getCatches().isEmpty()) {
+                handler = hasFinally ? new TryRegion.Handler(region, true) : outer;
+                List<Block.CatchClause> clauses = new ArrayList<>();
+                List<Block> bodies = new ArrayList<>();
+                for (CatchTree c : s.getCatches()) {
+                    VariableTree p = c.getParameter();
+                    VariableElement pe = (VariableElement) index.element(p);
+                    List<TypeMirror> alternatives = new ArrayList<>();
+                    TypeMirror type = pe.asType();
+                    if (type instanceof UnionType u) {
+                        alternatives.addAll(u.getAlternatives());
+                        type = lub(u.getAlternatives());
+                    } else if (p.getType() instanceof UnionTypeTree ut) {
+                        for (Tree alt : ut.getTypeAlternatives()) alternatives.add(index.type(alt) != null ? index.type(alt) : type);
+                        type = lub(alternatives);
+                    } else {
+                        alternatives.add(type);
+                    }
+                    LocalVar param = declare(pe, p.getName().toString(), type, LocalVar.Kind.LOCAL);
+                    Block body = newBlock("CATCH_BODY", line(c), "catch (" + renderer.sourceOf(p) + ")");
+                    bodies.add(body);
+                    clauses.add(new Block.CatchClause(alternatives, param, body));
+                }
+                region.catchEntry().terminate(new Block.CatchDispatch(null, clauses));
+                for (int i = 0; i < bodies.size(); i++) {
+                    current = bodies.get(i);
+                    lowerStatement(s.getCatches().get(i).getBlock());
+                    leaveTryPart(region, hasFinally, after);
+                }
+            }
+            if (hasFinally) finallies.pop();
+            // finally part
+            handler = outer;
+            if (hasFinally) {
+                current = region.finallyEntry();
+                lowerStatement(s.getFinallyBlock());
+                if (current != null) {
+                    current.terminate(new Block.EndFinally(region));
+                    current = null;
+                }
+            }
+            current = after;
+        } else {
+            tryWithResources(s.getResources(), s.getBlock(), line(s));
+        }
+    }
+
+    /** Ends the try or a catch part of {@code region}: through its finally, or straight on. */
+    private void leaveTryPart(TryRegion region, boolean hasFinally, Block after) {
+        if (current == null) return;
+        if (hasFinally) {
+            jumpTerminator(transition(List.of(region), after));
+        } else {
+            gotoIfOpen(after);
+        }
+    }
+
+    /**
+     * {@code try (R r = init; ...) body} as JLS 14.20.3.1 defines it: the resource is closed in a
+     * finally, and a close failure during an exception is added to it as suppressed.
+     */
+    private void tryWithResources(List<? extends Tree> resources, BlockTree body, int line) {
+        if (resources.isEmpty()) {
+            lowerStatement(body);
+            return;
+        }
+        Tree resource = resources.get(0);
+        LocalVar r;
+        if (resource instanceof VariableTree v) {
+            variable(v);
+            r = vars.get(index.element(v));
+        } else {
+            ExpressionTree e = (ExpressionTree) resource;
+            if (index.suspends(e)) throw nestedAwait(e);
+            r = hidden("resource", index.type(e));
+            assign(r, e);
+        }
+        TryRegion region = new TryRegion(line(resource), handler);
+        regions.add(region);
+        TryRegion.Handler outer = handler;
+        Block after = newBlock("AFTER_TRY", line, "");
+        region.setFinallyEntry(newBlock("CLOSE", line(resource), "close " + r.hint()));
+        handler = new TryRegion.Handler(region, true);
+        finallies.push(region);
+        enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource) + ")");
+        tryWithResources(resources.subList(1, resources.size()), body, line);
+        leaveTryPart(region, true, after);
+        finallies.pop();
+        handler = outer;
+        current = region.finallyEntry();
+        Snippet.Part rv = new Snippet.VarRef(r);
+        Snippet.Part pending = new Snippet.PendingRef(region);
+        code(Snippet.builder()
+                .text("if (").add(rv).text(" != null) {\n")
+                .text("    if (").add(pending).text(" != null) {\n")
+                .text("        try {\n")
+                .text("            ").add(rv).text(".close();\n")
+                .text("        } catch (Throwable suppressed) {\n")
+                .text("            ").add(pending).text(".addSuppressed(suppressed);\n")
+                .text("        }\n")
+                .text("    } else {\n")
+                .text("        ").add(rv).text(".close();\n")
+                .text("    }\n")
+                .text("}").build(), Set.of(r), Set.of(), List.of());
+        current.terminate(new Block.EndFinally(region));
+        current = after;
+    }
+
+    private void returnStatement(ReturnTree s) {
+        ExpressionTree e = s.getExpression();
+        Snippet value = null;
+        if (e != null) {
+            Suspension await = direct(e);
+            if (await != null) {
+                LocalVar temp = temp(await);
+                await(await, temp, s);
+                value = Snippet.builder().add(new Snippet.VarRef(temp)).build();
+                current.code().add(new Block.Code(Snippet.text(""), Set.of(temp), Set.of(), List.of()));
+            } else {
+                if (index.suspends(e)) throw nestedAwait(e);
+                SnippetRenderer.Rendered r = renderer.render(e);
+                value = r.snippet();
+                current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
+            }
+        }
+        jumpTerminator(returnTransition(value));
+    }
+
+    private void throwStatement(ThrowTree s) {
+        Suspension await = direct(s.getExpression());
+        if (await == null) throw nestedAwait(s.getExpression());
+        LocalVar temp = temp(await);
+        await(await, temp, s);
+        code(Snippet.builder().text("throw ").add(new Snippet.VarRef(temp)).text(";").build(), Set.of(temp), Set.of(),
+                List.of());
+        current.terminate(new Block.Stop());
+        current = null;
+    }
+
+    // ---- awaits and branches ----
+
+    /** Ends the current block awaiting {@code s}; the value (if kept) goes to {@code target}. */
+    private void await(Suspension s, LocalVar target, Tree at) {
+        MethodInvocationTree call = s.call();
+        Snippet.Builder future = Snippet.builder();
+        Set<LocalVar> uses = new LinkedHashSet<>();
+        String name;
+        switch (s.kind()) {
+            case AWAIT_FUTURE, AWAIT_STAGE -> {
+                ExpressionTree arg = call.getArguments().get(0);
+                if (index.suspends(arg)) throw nestedAwait(arg);
+                SnippetRenderer.Rendered r = renderer.render(arg);
+                uses.addAll(r.uses());
+                if (s.kind() == Suspension.Kind.AWAIT_STAGE) {
+                    future.add(new Snippet.TypeRef(elements.getTypeElement("dev.ratchet.Futures")))
+                            .text(".fromCompletionStage(").add(r.snippet()).text(")");
+                } else {
+                    future.add(r.snippet());
+                }
+                name = nameOf(arg);
+            }
+            default -> {
+                ExecutableElement m = s.method();
+                TypeElement declaring = (TypeElement) m.getEnclosingElement();
+                if (!call.getTypeArguments().isEmpty()) {
+                    throw new LoweringException(LoweringMessages.IMPLICIT_AWAIT_TYPE_ARGUMENTS.at(method.unit(), call,
+                            dev.ratchet.processor.model.CompanionNames.companionSimpleName(declaring) + "." + m.getSimpleName()));
+                }
+                future.add(new Snippet.CompanionRef(declaring)).text("." + m.getSimpleName() + "(");
+                boolean first = true;
+                if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+                    ExpressionTree select = call.getMethodSelect();
+                    if (select instanceof MemberSelectTree ms) {
+                        if (index.suspends(ms.getExpression())) throw nestedAwait(ms.getExpression());
+                        SnippetRenderer.Rendered r = renderer.render(ms.getExpression());
+                        uses.addAll(r.uses());
+                        future.add(r.snippet());
+                    } else {
+                        future.add(new Snippet.SelfRef());
+                    }
+                    first = false;
+                }
+                for (ExpressionTree arg : call.getArguments()) {
+                    if (index.suspends(arg)) throw nestedAwait(arg);
+                    SnippetRenderer.Rendered r = renderer.render(arg);
+                    uses.addAll(r.uses());
+                    if (!first) future.text(", ");
+                    future.add(r.snippet());
+                    first = false;
+                }
+                future.text(")");
+                name = m.getSimpleName().toString();
+            }
+        }
+        Block resume = newBlock("AWAIT_" + upperSnake(name), line(call), renderer.sourceOf(call));
+        Block.Await a = new Block.Await(s, future.build(), uses, resume, target, renderer.sourceOf(call));
+        current.terminate(a);
+        resume.setResumes(a);
+        current = resume;
+    }
+
+    /** {@code if (condition) then else otherwise}, awaiting the condition first if it is an await. */
+    private void branch(ExpressionTree condition, Block then, Block otherwise, Tree at) {
+        ExpressionTree c = condition;
+        while (c instanceof ParenthesizedTree p) c = p.getExpression();
+        boolean negated = false;
+        if (c.getKind() == Tree.Kind.LOGICAL_COMPLEMENT && direct(((com.sun.source.tree.UnaryTree) c).getExpression()) != null) {
+            negated = true; // `!await(f)`: the await is still the first thing evaluated
+            c = ((com.sun.source.tree.UnaryTree) c).getExpression();
+        }
+        Suspension await = direct(c);
+        if (await != null) {
+            LocalVar temp = temp(await);
+            await(await, temp, at);
+            current.terminate(new Block.Branch(Snippet.builder().text(negated ? "!" : "").add(new Snippet.VarRef(temp)).build(),
+                    Set.of(temp), then, otherwise));
+        } else {
+            if (index.suspends(c)) throw nestedAwait(c);
+            SnippetRenderer.Rendered r = renderer.render(c);
+            if (!r.jumps().isEmpty()) throw nestedAwait(c);
+            current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
+        }
+        current = null;
+    }
+
+    /** The suspension {@code e} is (parentheses aside), with no other suspension inside it; else null. */
+    private Suspension direct(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) e = p.getExpression();
+        return index.suspension(e);
+    }
+
+    private LoweringException nestedAwait(Tree t) {
+        Tree[] first = {null};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
+                super.visitMethodInvocation(node, unused);
+                if (first[0] == null && index.suspension(node) != null) first[0] = node;
+                return null;
+            }
+        }.scan(t, null);
+        return new LoweringException(LoweringMessages.AWAIT_IN_EXPRESSION.at(method.unit(), first[0] != null ? first[0] : t));
+    }
+
+    // ---- jumps ----
+
+    private Transition resolveJump(Tree jump, String label, boolean isContinue) {
+        for (Scope s : scopes) {
+            boolean match = label != null ? label.equals(s.label()) : (isContinue ? s.loop() : s.loop() || s.isSwitch());
+            if (match) {
+                if (isContinue && !s.loop()) break;
+                Block target = isContinue ? s.continueTo() : s.breakTo();
+                List<TryRegion> crossed = new ArrayList<>(finallies).subList(0, finallies.size() - s.finallyDepth());
+                return transition(crossed, target);
+            }
+        }
+        throw new IllegalStateException("no target for " + jump + " (javac accepted it)");
+    }
+
+    private Transition transition(List<TryRegion> crossed, Block target) {
+        for (int i = 0; i < crossed.size(); i++) {
+            crossed.get(i).nextTargets.add(i + 1 < crossed.size() ? crossed.get(i + 1).finallyEntry() : target);
+        }
+        return new Transition(List.copyOf(crossed), target, null, false);
+    }
+
+    private Transition returnTransition(Snippet value) {
+        List<TryRegion> crossed = List.copyOf(finallies);
+        for (int i = 0; i < crossed.size(); i++) {
+            if (i + 1 < crossed.size()) crossed.get(i).nextTargets.add(crossed.get(i + 1).finallyEntry());
+            else crossed.get(i).returnsThrough = true;
+        }
+        return new Transition(crossed, null, value, true);
+    }
+
+    private void jumpTerminator(Transition t) {
+        current.terminate(new Block.Jump(t));
+        current = null;
+    }
+
+    // ---- blocks and variables ----
+
+    private Block newBlock(String label, int line, String comment) {
+        Block b = new Block(label, line, comment, handler);
+        blocks.add(b);
+        return b;
+    }
+
+    /** Starts a new block (for a new handler) and continues there. */
+    private void enterNewBlock(String label, int line, String comment) {
+        Block b = newBlock(label, line, comment);
+        gotoIfOpen(b);
+        current = b;
+    }
+
+    private void gotoIfOpen(Block target) {
+        if (current != null) {
+            current.terminate(new Block.Goto(target));
+            current = null;
+        }
+    }
+
+    private void link(Block b) {
+        // Successors are derived from terminators; nothing to record.
+    }
+
+    private void code(Snippet s, Set<LocalVar> uses, Set<LocalVar> defs, List<Transition> jumps) {
+        current.code().add(new Block.Code(s, uses, defs, jumps));
+    }
+
+    private LocalVar declare(VariableElement e, String name, TypeMirror type, LocalVar.Kind kind) {
+        LocalVar v = new LocalVar(name, type, e, kind);
+        vars.put(e, v);
+        allVars.add(v);
+        return v;
+    }
+
+    private LocalVar hidden(String hint, TypeMirror type) {
+        LocalVar v = new LocalVar(hint, type, null, LocalVar.Kind.HIDDEN);
+        allVars.add(v);
+        return v;
+    }
+
+    private LocalVar temp(Suspension s) {
+        TypeMirror t = s.type();
+        String hint = lowerCamel(s.kind() == Suspension.Kind.IMPLICIT ? s.method().getSimpleName().toString()
+                : nameOf(s.call().getArguments().get(0)));
+        LocalVar v = new LocalVar(hint, t, null, LocalVar.Kind.TEMP);
+        allVars.add(v);
+        return v;
+    }
+
+    private LocalVar managed(ExpressionTree t) {
+        while (t instanceof ParenthesizedTree p) t = p.getExpression();
+        return t instanceof IdentifierTree ? vars.get(index.element(t)) : null;
+    }
+
+    /** The least upper bound of exception classes (their nearest common superclass). */
+    private TypeMirror lub(List<? extends TypeMirror> alternatives) {
+        TypeMirror candidate = alternatives.get(0);
+        while (true) {
+            TypeMirror c = candidate;
+            if (alternatives.stream().allMatch(a -> types.isAssignable(a, c))) return c;
+            candidate = ((TypeElement) types.asElement(candidate)).getSuperclass();
+        }
+    }
+
+    private static String nameOf(ExpressionTree e) {
+        while (e instanceof ParenthesizedTree p) e = p.getExpression();
+        if (e instanceof MethodInvocationTree m) return nameOf(m.getMethodSelect());
+        if (e instanceof MemberSelectTree m) return m.getIdentifier().toString();
+        if (e instanceof IdentifierTree i) return i.getName().toString();
+        return "future";
+    }
+
+    private static String lowerCamel(String s) {
+        return s.isEmpty() ? "value" : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    static String upperSnake(String camel) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < camel.length(); i++) {
+            char ch = camel.charAt(i);
+            if (Character.isUpperCase(ch) && i > 0 && !Character.isUpperCase(camel.charAt(i - 1))) sb.append('_');
+            sb.append(Character.toUpperCase(ch));
+        }
+        return sb.toString();
+    }
+
+    private static Set<LocalVar> union(Set<LocalVar> a, Set<LocalVar> b) {
+        Set<LocalVar> s = new LinkedHashSet<>(a);
+        s.addAll(b);
+        return s;
+    }
+
+    private int line(Tree t) {
+        long pos = renderer.start(t);
+        return (int) method.unit().getLineMap().getLineNumber(pos);
+    }
+
+    private int endLine(Tree t) {
+        return (int) method.unit().getLineMap().getLineNumber(renderer.end(t));
+    }
+}

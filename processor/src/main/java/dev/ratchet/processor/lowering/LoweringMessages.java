@@ -1,0 +1,53 @@
+package dev.ratchet.processor.lowering;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import dev.ratchet.processor.diagnostics.Diagnostic;
+
+/**
+ * The lowering's compile errors, each with a stable code: what is wrong and what to write
+ * instead. Codes never change once published (tests and users grep for them).
+ */
+public enum LoweringMessages {
+    AWAIT_IN_EXPRESSION("AwaitInExpression",
+            "await inside an expression is not supported yet: assign it to a local first: `var x = await(...);`"),
+    AWAIT_ASSIGNMENT_TARGET("AwaitAssignmentTarget",
+            "await assigned to `%s` is not supported yet: assign it to a local first (`var x = await(...);`), then `%s = x;`"),
+    CAPTURED_LOCAL("CapturedLocal",
+            "`%s` lives across an await, so a lambda or class in this @Async body cannot capture it: "
+                    + "copy it into a new local right before this statement and capture that"),
+    SUPER_ACCESS("SuperAccess",
+            "`super` cannot be used in an @Async body: the body runs in a generated class; call a non-@Async helper method instead"),
+    OUTER_INSTANCE("OuterInstance",
+            "`%s` belongs to an enclosing instance, which the generated state machine cannot reach: qualify it through a field or parameter"),
+    IMPLICIT_AWAIT_TYPE_ARGUMENTS("ImplicitAwaitTypeArguments",
+            "explicit type arguments on a call of an @Async method are not supported: let them be inferred, or call the companion entry `%s` and await it"),
+    UNRESOLVED_TYPE("UnresolvedType",
+            "the type of this expression could not be resolved, even after the companion classes were generated: check that it names an existing class"),
+    UNDENOTABLE_TYPE("UndenotableType",
+            "`%s` lives across an await and its type `%s` cannot be written in Java (anonymous or intersection type): declare it with an explicit type"),
+    LOCAL_CLASS("LocalClassAcrossAwait",
+            "a local class or record declared in an @Async body that contains await is not supported yet: move it to a member class"),
+    UNSUPPORTED_SWITCH("UnsupportedSwitch",
+            "switch with patterns or guards whose cases contain await is not supported yet: use if/else with instanceof"),
+    SWITCH_EXPRESSION("AwaitInSwitchExpression",
+            "await inside a switch expression is not supported yet: use a switch statement that assigns a local"),
+    INTERNAL("Internal",
+            "ratchet-processor failed on this method (%s): please report it with the method's source");
+
+    private final String code;
+    private final String format;
+
+    LoweringMessages(String code, String format) {
+        this.code = code;
+        this.format = format;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Diagnostic at(CompilationUnitTree unit, Tree tree, Object... args) {
+        return new Diagnostic(code, String.format(format, args), unit, tree);
+    }
+}

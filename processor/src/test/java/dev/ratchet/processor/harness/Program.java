@@ -1,0 +1,210 @@
+package dev.ratchet.processor.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.ratchet.Future;
+import dev.ratchet.processor.AsyncProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.tools.JavaFileObject;
+
+/**
+ * A test program: a source under {@code src/test/resources/programs/}, compiled with the
+ * processor, plus its synchronous twin (same body, {@code await} = {@link Sync#await}, no
+ * {@code @Async}, class renamed {@code <Name>Sync}). {@link #check} runs a method both ways under
+ * every {@link Schedule} and asserts the same value or exception and the same log.
+ */
+public final class Program {
+    private final String name;
+    private final ClassLoader loader;
+    private final Compilation compilation;
+
+    private Program(String name, Compilation compilation) {
+        this.name = name;
+        this.compilation = compilation;
+        this.loader = new GeneratedClassLoader(compilation, Program.class.getClassLoader());
+    }
+
+    /** Compiles {@code programs/<name>.java} and its twin; fails the test on any compile error. */
+    public static Program compile(String name) {
+        String source = resource("programs/" + name + ".java");
+        String twin = source
+                .replace("import static dev.ratchet.Futures.await;", "import static dev.ratchet.processor.harness.Sync.await;")
+                .replace("@Async", "")
+                .replaceAll("\\b" + name + "\\b", name + "Sync");
+        Compilation c = javac().withProcessors(new AsyncProcessor())
+                .compile(JavaFileObjects.forSourceString("programs." + name, source),
+                        JavaFileObjects.forSourceString("programs." + name + "Sync", twin));
+        if (c.status() != Compilation.Status.SUCCESS) {
+            StringBuilder sb = new StringBuilder();
+            c.diagnostics().forEach(d -> sb.append(d).append('\n'));
+            throw new AssertionError("compilation of " + name + " failed:\n" + sb);
+        }
+        dump(c);
+        return new Program(name, c);
+    }
+
+    /** Keeps the generated sources under target/ for reading (the build never reads them back). */
+    private static void dump(Compilation c) {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "generated-test-programs");
+        for (JavaFileObject f : c.generatedSourceFiles()) {
+            try {
+                String path = f.toUri().getPath();
+                java.nio.file.Path out = dir.resolve(path.substring(path.lastIndexOf('/') + 1));
+                java.nio.file.Files.createDirectories(dir);
+                java.nio.file.Files.writeString(out, f.getCharContent(true));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    public Compilation compilation() {
+        return compilation;
+    }
+
+    /** The generated source of {@code programs.<simpleName>}. */
+    public String generatedSource(String simpleName) {
+        return compilation.generatedSourceFile("programs." + simpleName)
+                .map(f -> {
+                    try {
+                        return f.getCharContent(true).toString();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                })
+                .orElseThrow(() -> new AssertionError("no generated source programs." + simpleName));
+    }
+
+    public static String resource(String path) {
+        try (InputStream in = Program.class.getClassLoader().getResourceAsStream(path)) {
+            Objects.requireNonNull(in, path);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What running a method produced. */
+    public record Outcome(Object value, String failure, List<String> log) {}
+
+    /** Runs {@code method} both ways under every schedule; asserts equal outcomes; returns the async ones. */
+    public Map<Schedule, Outcome> check(String method, Object... args) {
+        Map<Schedule, Outcome> outcomes = new HashMap<>();
+        for (Schedule s : Schedule.values()) {
+            Outcome expected = runSync(s, method, args);
+            Outcome actual = runAsync(s, method, args);
+            assertEquals(expected, actual, name + "." + method + " under " + s);
+            outcomes.put(s, actual);
+        }
+        return outcomes;
+    }
+
+    public Outcome runSync(Schedule s, String method, Object... args) {
+        Io.reset(s);
+        try {
+            Class<?> type = loader.loadClass("programs." + name + "Sync");
+            Method m = find(type, method, args.length);
+            Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
+            return new Outcome(m.invoke(receiver, args), null, Io.logged());
+        } catch (InvocationTargetException e) {
+            return new Outcome(null, describe(e.getCause()), Io.logged());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public Outcome runAsync(Schedule s, String method, Object... args) {
+        Io.reset(s);
+        Future<?> f = future(method, args);
+        try {
+            return new Outcome(new Driver().run(f), null, Io.logged());
+        } catch (Throwable t) {
+            if (t instanceof AssertionError a && a.getMessage() != null && a.getMessage().contains("lost wakeup")) throw a;
+            return new Outcome(null, describe(t), Io.logged());
+        }
+    }
+
+    /** Calls the companion entry: the lazy future of {@code method}. */
+    public Future<?> future(String method, Object... args) {
+        try {
+            Class<?> type = loader.loadClass("programs." + name);
+            Class<?> companion = loader.loadClass("programs." + name + "Async");
+            Method target = find(type, method, args.length);
+            Object[] full = args;
+            if (!Modifier.isStatic(target.getModifiers())) {
+                full = new Object[args.length + 1];
+                full[0] = newInstance(type);
+                System.arraycopy(args, 0, full, 1, args.length);
+            }
+            Method entry = find(companion, method, full.length);
+            entry.setAccessible(true);
+            return (Future<?>) entry.invoke(null, full);
+        } catch (InvocationTargetException e) {
+            throw new AssertionError("the entry itself threw", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Object newInstance(Class<?> type) throws ReflectiveOperationException {
+        var c = type.getDeclaredConstructor();
+        c.setAccessible(true);
+        return c.newInstance();
+    }
+
+    private static Method find(Class<?> type, String method, int arity) {
+        Method m = Arrays.stream(type.getDeclaredMethods())
+                .filter(x -> x.getName().equals(method) && x.getParameterCount() == arity)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no method " + method + "/" + arity + " in " + type));
+        m.setAccessible(true);
+        return m;
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getName() + ": " + t.getMessage()
+                + (t.getSuppressed().length > 0 ? " suppressed " + Arrays.stream(t.getSuppressed()).map(Program::describe).toList() : "");
+    }
+
+    /** Loads the classes of a compilation from memory; dev.ratchet types come from the parent. */
+    private static final class GeneratedClassLoader extends ClassLoader {
+        private final Map<String, JavaFileObject> classes = new HashMap<>();
+
+        GeneratedClassLoader(Compilation c, ClassLoader parent) {
+            super(parent);
+            for (JavaFileObject f : c.generatedFiles()) {
+                if (f.getKind() != JavaFileObject.Kind.CLASS) continue;
+                String path = f.toUri().getPath();
+                int at = path.indexOf("CLASS_OUTPUT/");
+                String binary = path.substring(at + "CLASS_OUTPUT/".length(), path.length() - ".class".length()).replace('/', '.');
+                classes.put(binary, f);
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            JavaFileObject f = classes.get(name);
+            if (f == null) throw new ClassNotFoundException(name);
+            try (InputStream in = f.openInputStream()) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+    }
+}
