@@ -301,8 +301,8 @@ public final class Broadcast<T> {
         private final long skipped;
 
         public LaggedException(long skipped) {
-            super("broadcast receiver lagged behind: " + skipped + " message" + (skipped == 1 ? " was" : "s were")
-                    + " overwritten before it read them");
+            super("broadcast receiver lagged behind and missed " + skipped + " message" + (skipped == 1 ? "" : "s")
+                    + " (overwritten before it read them)");
             this.skipped = skipped;
         }
 

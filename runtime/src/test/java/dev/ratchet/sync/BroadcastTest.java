@@ -71,7 +71,7 @@ class BroadcastTest {
         assertEquals(4, slow.pending());
         Broadcast.LaggedException lag = assertThrows(Broadcast.LaggedException.class, () -> TestWaker.pollOnce(slow.recv()));
         assertEquals(6, lag.skipped());
-        assertTrue(lag.getMessage().contains("6 messages were overwritten"), lag.getMessage());
+        assertTrue(lag.getMessage().contains("missed 6 messages"), lag.getMessage());
         for (int i = 6; i < 10; i++) assertEquals(i, ready(slow.recv()));
         assertTrue(TestWaker.pollOnce(slow.recv()).isPending());
     }
