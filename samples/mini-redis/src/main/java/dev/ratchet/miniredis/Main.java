@@ -28,6 +28,7 @@ public final class Main {
                 switch (a) {
                     case "--port", "-p" -> port = parsePort(value(args, ++i, a));
                     case "--bind" -> bind = value(args, ++i, a);
+                    case "--help", "-h" -> throw new IllegalArgumentException("usage: " + USAGE);
                     default -> {
                         if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a + "; usage: " + USAGE);
                         port = parsePort(a);

@@ -243,11 +243,11 @@ class ServerProtocolTest {
     void aSubscriberThatFallsTooFarBehindIsDisconnected() throws Exception {
         server.close();
         server = new TestServer(new Limits(1024 * 1024, 1024, 4));
-        int published = 300;
+        int published = 500;
         try (RespClient sub = server.client(); RespClient pub = server.client()) {
             sub.call("SUBSCRIBE", "flood");
             String big = "p".repeat(64 * 1024);
-            // The subscriber does not read while 300 x 64 KiB (more than the sockets buffer) are
+            // The subscriber does not read while 500 x 64 KiB (more than the sockets buffer) are
             // published: its task blocks in flush, and the channel's 4-message ring overtakes it.
             for (int i = 0; i < published; i++) pub.call("PUBLISH", "flood", big);
             int received = 0;
