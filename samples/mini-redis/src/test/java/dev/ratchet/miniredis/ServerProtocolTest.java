@@ -320,6 +320,109 @@ class ServerProtocolTest {
         busy.close();
     }
 
+    /**
+     * 8 subscribers and 4 publishers on their own connections and threads; each publisher sends
+     * 250 messages to each of 2 channels as fast as it can. Every subscriber receives all 1,000
+     * messages of its channel, each publisher's in order.
+     */
+    @Test
+    void concurrentPublishersAndSubscribers() throws Exception {
+        int subscribers = 8, publishers = 4, perChannel = 250;
+        List<RespClient> subs = new ArrayList<>();
+        try {
+            for (int i = 0; i < subscribers; i++) {
+                RespClient sub = server.client();
+                subs.add(sub);
+                String channel = "ch" + (i % 2);
+                assertEquals(List.of("subscribe", channel, 1L), sub.call("SUBSCRIBE", channel));
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            List<Thread> threads = new ArrayList<>();
+            for (int p = 0; p < publishers; p++) {
+                int me = p;
+                threads.add(new Thread(() -> {
+                    try (RespClient pub = server.client()) {
+                        start.await();
+                        ByteArrayOutputStream burst = new ByteArrayOutputStream();
+                        for (int i = 0; i < perChannel; i++) {
+                            burst.writeBytes(RespClient.encode("PUBLISH", "ch0", me + ":" + i));
+                            burst.writeBytes(RespClient.encode("PUBLISH", "ch1", me + ":" + i));
+                        }
+                        pub.send(burst.toByteArray());
+                        for (int i = 0; i < 2 * perChannel; i++) {
+                            Object r = pub.read();
+                            if (!Long.valueOf(subscribers / 2).equals(r)) throw new AssertionError("PUBLISH reached " + r);
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            for (RespClient sub : subs) {
+                threads.add(new Thread(() -> {
+                    try {
+                        int[] last = new int[publishers];
+                        java.util.Arrays.fill(last, -1);
+                        for (int n = 0; n < publishers * perChannel; n++) {
+                            List<?> m = (List<?>) sub.read();
+                            String[] parts = ((String) m.get(2)).split(":");
+                            int from = Integer.parseInt(parts[0]), i = Integer.parseInt(parts[1]);
+                            if (i != last[from] + 1) throw new AssertionError("publisher " + from + ": " + i + " after " + last[from]);
+                            last[from] = i;
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                }));
+            }
+            threads.forEach(Thread::start);
+            start.countDown();
+            for (Thread t : threads) t.join(30_000);
+            if (!failures.isEmpty()) {
+                AssertionError e = new AssertionError(failures.size() + " thread(s) failed");
+                failures.forEach(e::addSuppressed);
+                throw e;
+            }
+        } finally {
+            for (RespClient sub : subs) sub.close();
+        }
+    }
+
+    /**
+     * Shutdown while a 2,000-command pipeline is arriving: the client gets a prefix of the
+     * replies, each complete and correct, then end of stream; never a cut reply or a hang.
+     */
+    @Test
+    void shutdownDuringAPipelineFlushesCompleteRepliesThenCloses() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            try (RespClient c = server.client()) {
+                assertEquals("PONG", c.call("PING"));
+                ByteArrayOutputStream batch = new ByteArrayOutputStream();
+                for (int i = 0; i < 2_000; i++) batch.writeBytes(RespClient.encode("INCR", "round" + round));
+                Thread stopper = new Thread(server.server::shutdown);
+                c.send(batch.toByteArray());
+                stopper.start();
+                long expected = 1;
+                try {
+                    while (true) {
+                        assertEquals(expected, c.read(), "replies are complete and in order");
+                        expected++;
+                    }
+                } catch (java.net.SocketTimeoutException hang) {
+                    throw new AssertionError("the connection was neither answered nor closed", hang);
+                } catch (IOException end) {
+                    // End of stream, or a reset: closing a socket with unread input (the rest of the
+                    // pipeline) makes the kernel send RST. A cut reply would fail the assertion above.
+                }
+                assertTrue(expected - 1 <= 2_000);
+                stopper.join();
+            }
+            server.close();
+            server = new TestServer();
+        }
+    }
+
     @Test
     void configAndCommandAnswersForClientStartup() throws IOException {
         try (RespClient c = server.client()) {
