@@ -34,7 +34,9 @@ import java.util.concurrent.CancellationException;
  * {@link LaggedException#skipped()} says how many it missed, and moves the receiver to the oldest
  * message still kept, so the following {@code recv()} continues from there. A message sent while
  * nobody is subscribed is dropped (nobody could ever receive it) and {@code send} returns 0.
- * Messages stay referenced by their slot until overwritten (at most {@code capacity} of them).
+ * A slot lets go of its message as soon as every receiver that was subscribed when it was sent
+ * has read it (or skipped it, or closed), as Tokio's does: only messages still owed to some
+ * receiver stay referenced, at most {@code capacity} of them.
  *
  * <h2>Closing</h2>
  * {@link #close()} ends the stream: receivers still get every message kept for them, then {@code
@@ -58,8 +60,18 @@ public final class Broadcast<T> {
      * recv one slot read; both are O(1) apart from the wakes, which happen after unlocking.
      */
     private final Object lock = new Object();
-    /** Message with sequence number {@code s} lives in {@code ring[s % capacity]} while {@code s >= tail - capacity}. */
+    /**
+     * Message with sequence number {@code s} lives in {@code ring[s % capacity]} while {@code s >=
+     * tail - capacity}, or is null there once nobody owes a read of it.
+     */
     private final Object[] ring;
+    /**
+     * Invariant: for every kept sequence number {@code s} (in {@code [tail - capacity, tail)}),
+     * {@code unread[s % capacity]} is the number of open receivers with {@code next <= s}: those
+     * that will still read it. It is set to the receiver count on send, decremented by each read
+     * and by a receiver's close; at zero the slot is cleared.
+     */
+    private final int[] unread;
     private final int capacity;
     /** Sequence number of the next message to send = number of messages stored so far. */
     private long tail;
@@ -77,6 +89,7 @@ public final class Broadcast<T> {
         if (capacity <= 0) throw new IllegalArgumentException("broadcast capacity must be positive, got " + capacity);
         this.capacity = capacity;
         this.ring = new Object[capacity];
+        this.unread = new int[capacity];
     }
 
     /** A new receiver that will see every message sent from now on. */
@@ -102,7 +115,9 @@ public final class Broadcast<T> {
             if (closed) throw new ChannelClosedException("broadcast channel is closed", message);
             count = receivers;
             if (count == 0) return 0;
-            ring[(int) (tail % capacity)] = message;
+            int slot = (int) (tail % capacity);
+            ring[slot] = message; // may overwrite a message still owed to laggards: they get LaggedException
+            unread[slot] = count;
             tail++;
             drainWaitersLocked(toWake);
         }
@@ -138,6 +153,21 @@ public final class Broadcast<T> {
     /** The number of messages kept for slow receivers. */
     public int capacity() {
         return capacity;
+    }
+
+    /** One reader of sequence number {@code s} (a kept one) is done with it. */
+    private void releaseLocked(long s) {
+        int slot = (int) (s % capacity);
+        if (--unread[slot] == 0) ring[slot] = null;
+    }
+
+    /** Number of slots holding a message (for tests: read messages are let go). */
+    int retained() {
+        synchronized (lock) {
+            int n = 0;
+            for (Object m : ring) if (m != null) n++;
+            return n;
+        }
     }
 
     private void drainWaitersLocked(WakeList toWake) {
@@ -184,13 +214,15 @@ public final class Broadcast<T> {
             }
         }
 
-        /** Unsubscribes: later sends do not count this receiver. Idempotent. */
+        /** Unsubscribes: later sends do not count this receiver, and it releases what it had not read. Idempotent. */
         @Override
         public void close() {
-            synchronized (channel.lock) {
+            Broadcast<T> ch = channel;
+            synchronized (ch.lock) {
                 if (closed) return;
                 closed = true;
-                channel.receivers--;
+                ch.receivers--;
+                for (long s = Math.max(next, ch.tail - ch.capacity); s < ch.tail; s++) ch.releaseLocked(s);
             }
         }
 
@@ -211,6 +243,7 @@ public final class Broadcast<T> {
                 }
                 if (next < ch.tail) {
                     Object m = ch.ring[(int) (next % ch.capacity)];
+                    ch.releaseLocked(next);
                     next++;
                     if (waiter.isQueued()) ch.waiters.remove(waiter);
                     return m;

@@ -77,6 +77,43 @@ class BroadcastTest {
     }
 
     @Test
+    void aSlotLetsGoOfItsMessageOnceEveryReceiverOwedItHasReadItOrLeft() {
+        Broadcast<String> b = new Broadcast<>(8);
+        Broadcast.Receiver<String> r1 = b.subscribe(), r2 = b.subscribe();
+        b.send("a");
+        Broadcast.Receiver<String> late = b.subscribe(); // not owed "a"
+        b.send("b");
+        assertEquals(2, b.retained());
+        assertEquals("a", ready(r1.recv()));
+        assertEquals(2, b.retained(), "r2 has not read a yet");
+        assertEquals("a", ready(r2.recv()));
+        assertEquals(1, b.retained(), "a is let go; the late receiver never counted for it");
+        assertEquals("b", ready(r1.recv()));
+        assertEquals("b", ready(late.recv()));
+        r2.close(); // leaves without reading b
+        assertEquals(0, b.retained());
+        b.send("c");
+        assertEquals("c", ready(r1.recv()));
+        assertEquals("c", ready(late.recv()));
+        assertEquals(0, b.retained());
+    }
+
+    @Test
+    void overwrittenSlotsCountOnlyTheirNewMessage() {
+        Broadcast<Integer> b = new Broadcast<>(2);
+        Broadcast.Receiver<Integer> slow = b.subscribe(), fast = b.subscribe();
+        for (int i = 0; i < 5; i++) {
+            b.send(i);
+            assertEquals(i, ready(fast.recv()));
+        }
+        assertEquals(2, b.retained(), "3 and 4 are still owed to the slow receiver");
+        assertThrows(Broadcast.LaggedException.class, () -> TestWaker.pollOnce(slow.recv()));
+        assertEquals(3, ready(slow.recv()));
+        assertEquals(4, ready(slow.recv()));
+        assertEquals(0, b.retained());
+    }
+
+    @Test
     void pendingRecvIsWokenBySendAndReturnsTheMessage() {
         Broadcast<String> b = new Broadcast<>(2);
         Broadcast.Receiver<String> r1 = b.subscribe(), r2 = b.subscribe();
@@ -284,6 +321,7 @@ class BroadcastTest {
                 assertEquals(total, received[r] + skipped[r], "receiver " + r + " accounts for every message");
                 if (capacity >= total) assertEquals(0, skipped[r], "nothing is overwritten in a ring this large");
             }
+            assertEquals(0, b.retained(), "every receiver has read everything: no message is kept");
         }
     }
 
