@@ -54,6 +54,9 @@ sealed interface Command {
     /** FLUSHDB and FLUSHALL. */
     record Flush() implements Command {}
 
+    /** SELECT index: only database 0 exists (clients configured with a database send it on connect). */
+    record Select(long index) implements Command {}
+
     /** PUBLISH channel message. */
     record Publish(String channel, byte[] message) implements Command {}
 
@@ -123,6 +126,9 @@ sealed interface Command {
             case "flushall":
                 a.arity(1, 2); // an optional ASYNC/SYNC
                 return new Flush();
+            case "select":
+                a.arity(2, 2);
+                return new Select(a.integer(1));
             case "publish":
                 a.arity(3, 3);
                 return new Publish(a.name(1), a.bytes(2));

@@ -191,6 +191,9 @@ final class Connection {
         } else if (command instanceof Command.Flush) {
             db.clear();
             reply.ok();
+        } else if (command instanceof Command.Select c) {
+            if (c.index() != 0) throw new CommandException("ERR DB index is out of range");
+            reply.ok();
         } else if (command instanceof Command.Publish c) {
             reply.integer(server.pubsub().publish(c.channel(), c.message()));
         } else if (command instanceof Command.Subscribe c) {

@@ -12,13 +12,15 @@ package dev.ratchet.miniredis;
  *     proto-max-bulk-len}, 512 MB there; smaller here, since a connection buffers a whole bulk)
  * @param maxArrayLength most arguments in one request (Redis: 1024 * 1024)
  * @param pubSubCapacity messages kept per channel for a slow subscriber before it is dropped
- *     (the role of Redis's {@code client-output-buffer-limit pubsub})
+ *     (the role of Redis's {@code client-output-buffer-limit pubsub}, counted in messages: a
+ *     stalled subscriber pins at most this many messages of each of its channels)
  */
 record Limits(int maxBulkLength, int maxArrayLength, int pubSubCapacity) {
     /** Longest inline command line (Redis's {@code PROTO_INLINE_MAX_SIZE}). */
     static final int MAX_INLINE_LENGTH = 64 * 1024;
 
-    static final Limits DEFAULT = new Limits(64 * 1024 * 1024, 1024 * 1024, 1024);
+    /** 16 MiB bulk strings (a connection buffers a whole one), Redis's array limit, 1024 messages. */
+    static final Limits DEFAULT = new Limits(16 * 1024 * 1024, 1024 * 1024, 1024);
 
     Limits {
         if (maxBulkLength <= 0 || maxBulkLength > Integer.MAX_VALUE - 64) {

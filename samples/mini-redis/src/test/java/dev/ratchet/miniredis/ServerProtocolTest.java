@@ -73,6 +73,8 @@ class ServerProtocolTest {
             assertTrue(err(c.call("NOSUCH", "x")).startsWith("ERR unknown command 'NOSUCH'"));
             assertEquals("ERR syntax error", err(c.call("SET", "k", "v", "EX", "10", "PX", "5")));
             assertEquals("ERR invalid expire time in 'set' command", err(c.call("SET", "k", "v", "EX", "0")));
+            assertEquals("OK", c.call("SELECT", "0"));
+            assertEquals("ERR DB index is out of range", err(c.call("SELECT", "1")));
             assertEquals("PONG", c.call("PING"), "errors leave the connection usable");
         }
     }
