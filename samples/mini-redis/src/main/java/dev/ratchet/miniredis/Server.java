@@ -122,7 +122,17 @@ final class Server {
             LOG.log(Level.DEBUG, () -> "TCP_NODELAY on " + stream.peerAddress() + ": " + e);
         }
         context.connections().opened();
-        Futures.spawn(ConnectionAsync.run(new Connection(stream, context)));
+        try {
+            Futures.spawn(ConnectionAsync.run(new Connection(stream, context)));
+        } catch (RuntimeException e) { // the executor is closing: the task will never run its finally
+            context.connections().closed();
+            try {
+                stream.close();
+            } catch (IOException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
     }
 
     void closeListener() {
