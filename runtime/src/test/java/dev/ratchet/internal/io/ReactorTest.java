@@ -92,6 +92,19 @@ class ReactorTest {
     }
 
     @Test
+    void aStrayInterruptDoesNotMakeTheReactorSpin() throws Exception {
+        reactor.thread().interrupt();
+        Pipe p = pipe();
+        CountDownLatch woken = new CountDownLatch(1);
+        reactor.register(p.source()).arm(Interest.READ, woken::countDown);
+        send(p, 1);
+        assertTrue(woken.await(5, TimeUnit.SECONDS), "still serving");
+        long selects = reactor.selectCount();
+        Thread.sleep(QUIET_MILLIS);
+        assertTrue(reactor.selectCount() - selects <= 1, "spun: " + (reactor.selectCount() - selects) + " selects");
+    }
+
+    @Test
     void readinessWakesOnceAndClearsTheInterestSoTheSelectorDoesNotSpin() throws Exception {
         Pipe p = pipe();
         ReactorHandle h = reactor.register(p.source());
