@@ -91,10 +91,12 @@ public final class ReactorHandle {
         cell(interest).register(waker); // (1) before the bit: see WakerCell
         int before = wanted.getAndUpdate(w -> w | interest.ops); // (2) linearization point of arm
         if ((before & interest.ops) == 0) reactor.requestUpdate(this);
-        // The reactor may have terminated between ensureRunning() and (1), after its final pass
-        // that wakes every waker: then nobody will ever take ours. Terminating writes its state
-        // before that pass and we read it after (1), so one of the two sees the other.
-        if (reactor.isTerminated()) wakeBothSides();
+        // close() or the reactor's termination may have happened since the checks above, and
+        // made its final pass that takes every waker before (1): then nobody would ever take
+        // ours. Each writes its flag before that pass and we read the flags after (1) (all
+        // volatile), so either its pass sees our waker or we see its flag — and wake ourselves:
+        // the next poll fails with "closed".
+        if (closed || reactor.isTerminated()) wakeBothSides();
     }
 
     /**
