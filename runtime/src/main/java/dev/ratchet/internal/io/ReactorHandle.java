@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arming is not lost: the next select reports it at once.
  *
  * <h2>Threading</h2>
- * {@code arm}, {@link #disarm} and {@link #close} may be called from any thread. The selection
+ * {@code arm}, {@link #disarm} and {@link #close} may be called from any thread, and wake
+ * wakers (when they do) with no lock held. The selection
  * key is only touched by the reactor thread ({@link #applyUpdate}, {@link #fire}): other threads
  * only change {@link #wanted} and queue the handle for the reactor.
  */
@@ -50,10 +51,12 @@ public final class ReactorHandle {
     private final AtomicInteger wanted = new AtomicInteger();
 
     /**
-     * Whether this handle sits in the reactor's update queue. Invariant: if {@link #wanted} or
-     * {@link #closed} changed after the reactor last applied it, the handle is queued. The
-     * reactor clears the flag <em>before</em> reading {@code wanted}, so a change made after that
-     * read queues the handle again.
+     * Whether this handle sits in the reactor's update queue. Invariant: if {@link #arm} or
+     * {@link #disarm} flipped a bit of {@link #wanted}, or {@link #close} set {@link #closed},
+     * after the reactor last copied them into the key, the handle is queued ({@link #fire}
+     * changes and copies {@code wanted} itself, on the reactor thread). The reactor clears the
+     * flag <em>before</em> reading {@code wanted}, so a change made after that read queues the
+     * handle again.
      */
     private final AtomicBoolean queued = new AtomicBoolean();
 
