@@ -231,7 +231,8 @@ class TcpStreamTest {
             CountDownLatch reactorHeld = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             Pipe pipe = Pipe.open();
-            try (ReactorScope scope = new ReactorScope(reactor)) {
+            ReactorScope scope = new ReactorScope(reactor); // the reactor is current on this thread
+            try {
                 // Hold the reactor thread inside a waker, so it applies and fires nothing meanwhile.
                 pipe.source().configureBlocking(false);
                 reactor.register(pipe.source()).arm(Interest.READ, () -> {
@@ -258,6 +259,7 @@ class TcpStreamTest {
                 assertEquals(0, h.armedOps(), "interest withdrawn");
                 assertFalse(h.hasWaker(Interest.READ), "waker withdrawn");
             } finally {
+                scope.close();
                 release.countDown();
                 pipe.source().close();
                 pipe.sink().close();
