@@ -2,12 +2,19 @@ package dev.ratchet.net;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Futures;
 import dev.ratchet.Poll;
+import dev.ratchet.internal.io.Reactor;
+import dev.ratchet.internal.io.ReactorHandle;
+import dev.ratchet.internal.io.ReactorOwner;
 import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
 import java.io.IOException;
@@ -49,6 +56,34 @@ class ExecutorNetTest {
             for (JoinHandle<Long> echo : executor.blockOn(server)) echoed += executor.blockOn(echo);
             assertEquals((long) connections * size, echoed);
         }
+    }
+
+    /**
+     * Once executors own a reactor ({@link ReactorOwner}), sockets first waited on by their tasks
+     * register there, and closing the executor closes it. Skipped while they do not.
+     */
+    @Test
+    void socketsWaitedOnInAnExecutorThatOwnsAReactorRegisterThere() throws IOException {
+        Executor executor = Executor.multiThreaded();
+        Reactor own;
+        try (executor; TcpListener listener = TcpListener.bind(Loopback.ANY_PORT);
+                Loopback.Pair pair = Loopback.connect(listener)) {
+            assumeTrue(executor instanceof ReactorOwner, "executors do not implement ReactorOwner yet");
+            own = ((ReactorOwner) executor).reactor();
+            assertNotSame(Reactor.global(), own);
+            JoinHandle<Integer> read = executor.spawn(pair.server().read(ByteBuffer.allocate(4)));
+            executor.blockOn(pair.client().writeAll(new byte[] {1, 2}));
+            assertEquals(2, executor.blockOn(read));
+            ReactorHandle h = pair.server().io().handleIfRegistered();
+            if (h != null) assertSame(own, h.reactor()); // null if the bytes beat the first poll
+            JoinHandle<TcpStream> accept = executor.spawn(listener.accept());
+            try (TcpStream c = executor.blockOn(TcpStream.connect(listener.localAddress()));
+                    TcpStream s = executor.blockOn(accept)) {
+                assertSame(own, listener.io().handleIfRegistered().reactor(), "the accept waited: registered");
+                assertEquals(c.localAddress(), s.peerAddress());
+            }
+        }
+        assertFalse(own.isRunning(), "closed with its executor");
     }
 
     /**

@@ -186,6 +186,53 @@ class ExecutorTest {
         assertEquals(Set.of(), liveThreadsNamed(prefix), "threads left after close()");
     }
 
+    /**
+     * A parent awaiting its child's handle: at close, cancelling the parent aborts the child, and
+     * the parent's cleanup can only finish after the child's. Both cleanups must run, whichever
+     * order close() visits them in.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void closeDrivesCleanupsThatWaitForEachOther(Kind kind) throws Exception {
+        for (int rep = 0; rep < 20; rep++) {
+            Executor ex = kind.create(newPrefix());
+            ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+            CountDownLatch started = new CountDownLatch(2);
+            JoinHandle<String> parent = ex.spawn("parent", new Future<String>() {
+                JoinHandle<Void> child;
+                boolean cancelled;
+
+                @Override
+                public Poll<String> poll(Context cx) {
+                    if (child == null) {
+                        child = Futures.spawn(new CleanupProbe("child", log, started));
+                        started.countDown();
+                    }
+                    Poll<Void> p;
+                    try {
+                        p = child.poll(cx);
+                    } catch (CancellationException e) {
+                        if (!cancelled) throw e;
+                        log.add("cleanup parent after child");
+                        throw new CancellationException("parent cancelled");
+                    }
+                    return p.isReady() ? Poll.ready("child finished") : Poll.pending();
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                    child.cancel(); // aborts the child; keep awaiting it
+                }
+            });
+            ex.blockOn(cx -> started.getCount() == 0 ? Poll.ready(null) : yieldOnce(cx));
+            ex.close();
+            assertEquals(Set.of("cleanup child", "cleanup parent after child"), Set.copyOf(log));
+            assertEquals(2, log.size());
+            assertThrows(CancellationException.class, () -> parent.poll(Context.of(Waker.noop())));
+        }
+    }
+
     private static Poll<Void> yieldOnce(Context cx) {
         cx.waker().wake();
         return Poll.pending();

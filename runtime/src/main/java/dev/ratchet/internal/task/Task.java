@@ -127,21 +127,51 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
         }
     }
 
+    // ---- Shutdown (on the closing thread, once no worker polls any more)
+
     /**
-     * At shutdown, on the closing thread once no worker runs any more: delivers {@code cancel()}
-     * and drives the task until it completes, or until a poll returns pending with no wake
-     * pending (nothing will ever poll it again), or {@code maxPolls} polls. A task that does not
-     * complete is finished with {@link CancellationException}, so its handle never hangs.
+     * Shutdown, first step: takes the task over (whatever its state), delivers {@code cancel()}
+     * and polls it until it completes or returns pending with no wake pending.
+     *
+     * @return {@code true} if it is still pending: the caller keeps ownership (the {@code
+     *     RUNNING} bit) and must end with {@link #shutdownResume} or {@link #shutdownAbandon}
      */
-    public void shutdown(int maxPolls) {
-        if (!transitionToShutdown()) return;
-        if (!deliverCancel()) return;
-        for (int i = 0; i < maxPolls; i++) {
-            if (pollFuture()) return;
-            if (!takeNotifiedWhileRunning()) break;
-        }
+    public boolean shutdownStart(int maxPolls) {
+        if (!transitionToShutdown()) return false;
+        if (!deliverCancel()) return false;
+        return pollWhileWoken(maxPolls, true);
+    }
+
+    /**
+     * Shutdown, later passes: if a wake arrived since the last poll (another task's cleanup, a
+     * blocking job), polls again as in {@link #shutdownStart}.
+     *
+     * @return {@code true} if still pending; see {@link #wokenDuringShutdown()} for progress
+     */
+    public boolean shutdownResume(int maxPolls) {
+        return pollWhileWoken(maxPolls, takeNotifiedWhileRunning());
+    }
+
+    /** Whether a wake arrived since the last shutdown poll (without consuming it). */
+    public boolean wokenDuringShutdown() {
+        return (stateBits() & NOTIFIED) != 0;
+    }
+
+    /**
+     * Shutdown, last step for a task still pending when nothing can wake it any more: completes
+     * it with {@link CancellationException} so that its handle never hangs.
+     */
+    public void shutdownAbandon() {
         complete(null, new CancellationException("the executor closed before task " + this
-                + " finished its cancellation (its last poll returned pending)"));
+                + " finished its cancellation (its last poll returned pending and nothing woke it)"));
+    }
+
+    private boolean pollWhileWoken(int maxPolls, boolean woken) {
+        for (int i = 0; woken && i < maxPolls; i++) {
+            if (pollFuture()) return false;
+            woken = takeNotifiedWhileRunning();
+        }
+        return true;
     }
 
     /** Calls {@code future.cancel()} once; returns false if that threw (the task is then complete). */

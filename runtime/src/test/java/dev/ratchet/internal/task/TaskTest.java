@@ -144,8 +144,10 @@ class TaskTest {
         Task<Void> probe = spawn(new TestFutures.CleanupProbe("p", log, null));
         Task<String> stubborn = spawn(new TestFutures.Gate<>()); // ignores cancel, nobody opens it
         scheduler.drain();
-        probe.shutdown(10);
-        stubborn.shutdown(10);
+        assertFalse(probe.shutdownStart(10), "the probe completes its cleanup at once");
+        assertTrue(stubborn.shutdownStart(10), "the gate stays pending");
+        assertFalse(stubborn.wokenDuringShutdown());
+        stubborn.shutdownAbandon();
         assertEquals(List.of("cleanup p"), List.copyOf(log));
         assertThrows(CancellationException.class, probe::resultNow);
         CancellationException e = assertThrows(CancellationException.class, stubborn::resultNow);
@@ -175,7 +177,7 @@ class TaskTest {
             }
         });
         scheduler.drain();
-        task.shutdown(100);
+        assertFalse(task.shutdownStart(100));
         assertEquals(5, polls[0]);
         assertEquals("cleaned", task.resultNow());
     }
