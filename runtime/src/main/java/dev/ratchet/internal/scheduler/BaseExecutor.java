@@ -7,6 +7,8 @@ import dev.ratchet.internal.blocking.BlockingPool;
 import dev.ratchet.internal.task.Scheduler;
 import dev.ratchet.internal.task.Task;
 import dev.ratchet.internal.task.TaskRegistry;
+import dev.ratchet.internal.io.Reactor;
+import dev.ratchet.internal.io.ReactorOwner;
 import dev.ratchet.internal.time.TimerDriver;
 import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
@@ -24,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * queues and threads ({@link #schedule}, {@link #runBlockOn}, {@link #stopWorkers}, {@link
  * #discardQueues}).
  */
-public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler {
+public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOwner, Scheduler {
     /** Bound on the cancellation polls of one task at shutdown (a cleanup that yields forever). */
     static final int MAX_SHUTDOWN_POLLS = 1024;
 
@@ -32,6 +34,12 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
     protected final TaskRegistry registry = new TaskRegistry();
     private final BlockingPool blocking;
     private final TimerDriver timer;
+    /**
+     * The I/O reactor, created on first use so an executor that does no I/O has no selector
+     * thread. Written once under {@code this}; volatile for the unlocked fast path of {@link
+     * #reactor()}.
+     */
+    private volatile Reactor reactor;
 
     /**
      * Set at the first step of {@link #close()}; read by workers between polls (they stop) and by
@@ -72,6 +80,19 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
     @Override
     public final TimerDriver timer() {
         return timer;
+    }
+
+    @Override
+    public final Reactor reactor() {
+        Reactor r = reactor;
+        if (r != null) return r;
+        synchronized (this) {
+            if (reactor == null) {
+                if (closing) throw new IllegalStateException("executor is closed: no new I/O can be registered");
+                reactor = new Reactor(config.threadNamePrefix() + "-io");
+            }
+            return reactor;
+        }
     }
 
     @Override
@@ -147,8 +168,13 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
             discardQueues();
             // 4. Blocking jobs: queued ones cancelled, running ones interrupted, threads joined.
             blocking.shutdown();
-            // 5. The timer driver and its thread.
+            // 5. The timer driver and the reactor (if any I/O created it), and their threads.
             timer.close();
+            Reactor r;
+            synchronized (this) {
+                r = reactor;
+            }
+            if (r != null) r.close();
         } finally {
             closed.countDown();
         }
