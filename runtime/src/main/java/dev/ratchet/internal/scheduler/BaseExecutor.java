@@ -66,6 +66,9 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        // The pool itself refuses only from step 4 of close(); refuse from step 1, like spawn.
+        if (closing) throw new IllegalStateException("executor is closed");
         return blocking.submit(work);
     }
 
