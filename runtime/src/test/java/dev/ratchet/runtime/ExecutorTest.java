@@ -154,6 +154,7 @@ class ExecutorTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    @SuppressWarnings("try") // close() inside the try-with-resources body is the point
     void closeFromInsideATaskIsRefused(Kind kind) {
         try (Executor ex = kind.create(newPrefix())) {
             AtomicReference<Throwable> seen = new AtomicReference<>();

@@ -115,16 +115,11 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      *     at the back of a run queue (it stays {@code NOTIFIED})
      */
     public boolean run() {
-        switch (transitionToRunning()) {
-            case DROP:
-                return false;
-            case POLL_CANCELLED:
-                if (!deliverCancel()) return false;
-                // fall through
-            default:
-                if (pollFuture()) return false;
-                return transitionToIdle() == IdleResult.RESCHEDULE;
-        }
+        RunResult r = transitionToRunning();
+        if (r == RunResult.DROP) return false;
+        if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
+        if (pollFuture()) return false;
+        return transitionToIdle() == IdleResult.RESCHEDULE;
     }
 
     // ---- Shutdown (on the closing thread, once no worker polls any more)

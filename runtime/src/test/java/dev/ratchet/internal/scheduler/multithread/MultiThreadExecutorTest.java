@@ -167,16 +167,14 @@ class MultiThreadExecutorTest {
     void wakesFromManyOutsideThreadsAllReachTheirTasks() throws Exception {
         try (MultiThreadExecutor ex = create("mt-wakes", 2)) {
             final int tasks = 2_000;
-            @SuppressWarnings("unchecked")
-            TestFutures.Gate<Integer>[] gates = new TestFutures.Gate[tasks];
-            @SuppressWarnings("unchecked")
-            JoinHandle<Integer>[] hs = new JoinHandle[tasks];
+            java.util.List<TestFutures.Gate<Integer>> gates = new java.util.ArrayList<>();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
             for (int i = 0; i < tasks; i++) {
-                gates[i] = new TestFutures.Gate<>();
-                hs[i] = ex.spawn(gates[i]);
+                gates.add(new TestFutures.Gate<>());
+                hs.add(ex.spawn(gates.get(i)));
             }
             Concurrent.run(4, id -> {
-                for (int i = id; i < tasks; i += 4) gates[i].open(i);
+                for (int i = id; i < tasks; i += 4) gates.get(i).open(i);
             });
             long sum = 0;
             for (JoinHandle<Integer> h : hs) sum += ex.blockOn(h);
