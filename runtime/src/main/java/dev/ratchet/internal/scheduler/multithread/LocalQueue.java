@@ -144,8 +144,8 @@ final class LocalQueue {
             if (witness == h) {
                 int idx = real & MASK;
                 Task<?> task = buffer[idx];
-                // Only clear if no thief may still be copying this slot (it is outside [steal, real)).
-                if (steal == real) buffer[idx] = null;
+                // A thief copying right now owns [steal, real) only; this slot is not in it.
+                buffer[idx] = null;
                 return task;
             }
             h = witness;

@@ -163,6 +163,41 @@ class MultiThreadExecutorTest {
         }
     }
 
+    /**
+     * The state-word CAS orders consecutive polls: 64 tasks keep a plain (non-volatile) counter
+     * that every poll checks and increments, across 2_000 yields each, moving between workers.
+     */
+    @Test
+    void aPollSeesEverythingThePreviousPollWroteOnAnyThread() {
+        try (MultiThreadExecutor ex = create("mt-hb", 2)) {
+            AtomicInteger stale = new AtomicInteger();
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                hs.add(ex.spawn(new Future<Integer>() {
+                    int polls; // plain field on purpose
+                    long[] history = new long[1];
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (history[0] != polls) stale.incrementAndGet();
+                        polls++;
+                        history[0] = polls;
+                        threads.add(Thread.currentThread().getName());
+                        if (polls < 2_000) {
+                            cx.waker().wake();
+                            return Poll.pending();
+                        }
+                        return Poll.ready(polls);
+                    }
+                }));
+            }
+            for (JoinHandle<Integer> h : hs) assertEquals(2_000, ex.blockOn(h));
+            assertEquals(0, stale.get(), "a poll saw stale state from the previous one");
+            assertEquals(2, threads.size(), "tasks ran on both workers: " + threads);
+        }
+    }
+
     @Test
     void wakesFromManyOutsideThreadsAllReachTheirTasks() throws Exception {
         try (MultiThreadExecutor ex = create("mt-wakes", 2)) {
