@@ -52,11 +52,15 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
-        return spawn(null, future);
+        return spawnTask(null, future);
     }
 
     @Override
     public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return spawnTask(Objects.requireNonNull(name, "name"), future);
+    }
+
+    private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = new Task<>(future, name, this, config.budget());
         registry.add(task); // throws "executor is closed" once close() started

@@ -120,10 +120,10 @@ final class LocalQueue {
         Task<?> last = first;
         for (int i = 1; i < half; i++) {
             Task<?> next = buffer[(real + i) & MASK];
-            last.queueNext = next;
+            last.setQueueNext(next);
             last = next;
         }
-        last.queueNext = task;
+        last.setQueueNext(task);
         for (int i = 0; i < half; i++) buffer[(real + i) & MASK] = null;
         overflow.pushChain(first, task, half + 1);
         return true;

@@ -136,12 +136,12 @@ final class Worker extends Thread {
         int share = pool.inject.size() / pool.workerCount() + 1;
         Task<?> first = pool.inject.popChain(Math.min(share, LocalQueue.CAPACITY / 2));
         if (first == null) return null;
-        Task<?> t = first.queueNext;
-        first.queueNext = null;
+        Task<?> t = first.queueNext();
+        first.setQueueNext(null);
         if (t == null) return first;
         while (t != null) {
-            Task<?> next = t.queueNext;
-            t.queueNext = null;
+            Task<?> next = t.queueNext();
+            t.setQueueNext(null);
             queue.ownerPush(t, pool.inject);
             t = next;
         }
