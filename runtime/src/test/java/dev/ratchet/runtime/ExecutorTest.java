@@ -296,6 +296,20 @@ class ExecutorTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void eachExecutorOwnsOneTimerDriver(Kind kind) {
+        try (Executor a = kind.create(newPrefix()); Executor b = kind.create(newPrefix())) {
+            dev.ratchet.internal.RuntimeHandle ra = (dev.ratchet.internal.RuntimeHandle) a;
+            dev.ratchet.internal.RuntimeHandle rb = (dev.ratchet.internal.RuntimeHandle) b;
+            assertSame(ra.timer(), ra.timer());
+            assertTrue(ra.timer() != rb.timer());
+            // and the runtime a task sees is its own executor
+            assertSame(ra, a.blockOn(cx -> Poll.ready(dev.ratchet.internal.CurrentRuntime.get())));
+            assertSame(rb, b.blockOn(b.spawn(cx -> Poll.ready(dev.ratchet.internal.CurrentRuntime.get()))));
+        }
+    }
+
     @Test
     void builderRejectsBadSettingsWithClearMessages() {
         assertEquals("workers must be between 1 and 32767, got 0",

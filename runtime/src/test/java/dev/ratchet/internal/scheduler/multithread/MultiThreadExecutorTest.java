@@ -34,6 +34,20 @@ class MultiThreadExecutorTest {
     }
 
     @Test
+    void aSingleWorkerRunsEverything() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-one", 1)) {
+            assertEquals(4950L, ex.blockOn(new TestFutures.SpawnAndSum(100, 5)));
+            TestFutures.Gate<String> gate = new TestFutures.Gate<>();
+            JoinHandle<String> h = ex.spawn(gate);
+            assertTrue(Concurrent.eventually(5_000, () -> allWorkersWaiting(ex)));
+            Thread opener = new Thread(() -> gate.open("opened"));
+            opener.start();
+            assertEquals("opened", ex.blockOn(h));
+            opener.join();
+        }
+    }
+
+    @Test
     void tasksSpawnedFromOutsideRunInParallelOnTheWorkers() throws Exception {
         try (MultiThreadExecutor ex = create("mt-par", 2)) {
             // Two tasks that each wait for the other to be running at the same time: only
