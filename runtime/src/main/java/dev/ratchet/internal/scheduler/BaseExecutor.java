@@ -60,11 +60,15 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
 
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
-        return spawn(null, future);
+        return spawnTask(null, future);
     }
 
     @Override
     public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return spawnTask(Objects.requireNonNull(name, "name"), future);
+    }
+
+    private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = new Task<>(future, name, this, config.budget());
         registry.add(task); // throws "executor is closed" once close() started
@@ -74,6 +78,9 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
 
     @Override
     public final <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        // The pool itself refuses only from step 4 of close(); refuse from step 1, like spawn.
+        if (closing) throw new IllegalStateException("executor is closed");
         return blocking.submit(work);
     }
 

@@ -40,8 +40,13 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
     private T value;
     private Throwable failure;
 
-    /** Link in an {@code InjectQueue}; guarded by that queue's lock. */
-    public Task<?> queueNext;
+    /**
+     * Link of an intrusive run-queue list (the shared inject queue, or a batch moving from a full
+     * local queue to it); guarded by whoever holds the list: that queue's lock, or the one thread
+     * building the batch. A task is in at most one queue at a time (the NOTIFIED invariant), so
+     * one link suffices.
+     */
+    private Task<?> queueNext;
     /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
     Task<?> registryPrev;
     Task<?> registryNext;
@@ -75,6 +80,16 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
 
     public TaskJoinHandle<T> handle() {
         return handle;
+    }
+
+    /** The next task in the intrusive run-queue list this task is in; see {@link #queueNext}. */
+    public Task<?> queueNext() {
+        return queueNext;
+    }
+
+    /** Sets the run-queue link; see {@link #queueNext}. */
+    public void setQueueNext(Task<?> next) {
+        this.queueNext = next;
     }
 
     // ---- Waker
@@ -115,16 +130,11 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      *     at the back of a run queue (it stays {@code NOTIFIED})
      */
     public boolean run() {
-        switch (transitionToRunning()) {
-            case DROP:
-                return false;
-            case POLL_CANCELLED:
-                if (!deliverCancel()) return false;
-                // fall through
-            default:
-                if (pollFuture()) return false;
-                return transitionToIdle() == IdleResult.RESCHEDULE;
-        }
+        RunResult r = transitionToRunning();
+        if (r == RunResult.DROP) return false;
+        if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
+        if (pollFuture()) return false;
+        return transitionToIdle() == IdleResult.RESCHEDULE;
     }
 
     // ---- Shutdown (on the closing thread, once no worker polls any more)
