@@ -26,6 +26,9 @@ fi
 echo "== build (JDK $major, mvn -Pbench)"
 (cd "$root" && JAVA_HOME="$jdk" mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
 rm -rf "$results" && mkdir -p "$results"
+# Other load on the machine skews every figure: record it next to them.
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+loadavg > "$results/loadavg.txt"
 
 echo "== W1-W3 (JMH $jmh_opts)"
 # shellcheck disable=SC2086 # jmh_opts is a list of options
@@ -40,5 +43,6 @@ for contender in ratchet vthreads cf; do
     "$java" -Xmx2g -cp "$jar" dev.ratchet.bench.Probes w5 "$contender" "$results/w5-$contender.properties"
 done
 
+loadavg >> "$results/loadavg.txt"
 echo "== RESULTS.md"
 "$java" -cp "$jar" dev.ratchet.bench.ResultsReport "$results" "$here/RESULTS.md" "$jmh_opts"
