@@ -87,12 +87,15 @@ public final class TimerDriver implements AutoCloseable {
     public TimerEntry schedule(long deadlineNanos, Waker waker) {
         Objects.requireNonNull(waker, "waker");
         Entry entry = new Entry(clock.deadlineTick(deadlineNanos), waker);
+        // Due already: fire now rather than at the wheel's next tick (which may lag by a tick).
+        boolean fireNow = System.nanoTime() - deadlineNanos >= 0;
         boolean unpark = false;
-        boolean fireNow = false;
         lock.lock();
         try {
             if (closed) throw new IllegalStateException("TimerDriver '" + name + "' is closed: cannot schedule a timer");
-            if (wheel.insert(entry)) {
+            if (fireNow) {
+                entry.state = Entry.FIRED;
+            } else if (wheel.insert(entry)) {
                 if (entry.deadlineTick < wakeTick) {
                     wakeTick = entry.deadlineTick;
                     unpark = true;
