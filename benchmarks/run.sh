@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 jdk=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$jdk/bin/java"
-jmh_opts=${JMH_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
+jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
 results="$here/target/results"
 jar="$here/target/ratchet-benchmarks.jar"
 
