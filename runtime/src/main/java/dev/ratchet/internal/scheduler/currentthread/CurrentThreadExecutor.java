@@ -27,6 +27,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CurrentThreadExecutor extends BaseExecutor {
     /** Take from the shared queue first every this many polls, so remote wakes are not starved. */
     private static final int INJECT_INTERVAL = 61;
+    /** Tasks polled between two looks at the root future (Tokio's event interval). */
+    private static final int MAX_TASKS_PER_ROOT_POLL = 61;
 
     /** Held by the driver thread inside blockOn (and by close() once it has taken over). */
     private final ReentrantLock core = new ReentrantLock();
@@ -84,7 +86,7 @@ public final class CurrentThreadExecutor extends BaseExecutor {
                     releaseCore();
                     driving = false;
                 }
-                if (driving && runTasks(rootWaker)) continue;
+                if (driving && runTasks()) continue;
                 if (!rootWaker.isNotified() && (!driving || (local.isEmpty() && inject.isEmpty()))) {
                     rootWaker.parkOnce(); // woken by the root waker or by a remote task wake
                 }
@@ -102,19 +104,21 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     }
 
     /**
-     * Polls ready tasks until none is left, the root is woken, or close() begins.
+     * Polls up to {@value #MAX_TASKS_PER_ROOT_POLL} ready tasks, or until none is left or close()
+     * begins. Bounded both ways: a busy set of tasks cannot delay a woken root for long, and a
+     * root that keeps yielding still lets this many tasks run between its polls.
      *
      * @return whether any task was polled
      */
-    private boolean runTasks(ThreadWaker rootWaker) {
-        boolean ran = false;
-        while (!rootWaker.isNotified() && !isClosing()) {
+    private boolean runTasks() {
+        int ran = 0;
+        while (ran < MAX_TASKS_PER_ROOT_POLL && !isClosing()) {
             Task<?> task = nextTask();
             if (task == null) break;
-            ran = true;
+            ran++;
             if (task.run()) local.addLast(task); // it yielded: to the back of the queue
         }
-        return ran;
+        return ran > 0;
     }
 
     private Task<?> nextTask() {

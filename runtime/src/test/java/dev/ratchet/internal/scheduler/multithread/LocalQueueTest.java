@@ -1,0 +1,119 @@
+package dev.ratchet.internal.scheduler.multithread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.ratchet.Poll;
+import dev.ratchet.internal.scheduler.InjectQueue;
+import dev.ratchet.internal.task.Scheduler;
+import dev.ratchet.internal.task.Task;
+import dev.ratchet.testsupport.Concurrent;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.junit.jupiter.api.Test;
+
+class LocalQueueTest {
+    private static final Scheduler NO_SCHEDULER = new Scheduler() {
+        @Override
+        public void schedule(Task<?> task) {}
+
+        @Override
+        public void release(Task<?> task) {}
+    };
+
+    private static Task<?>[] tasks(int n) {
+        Task<?>[] ts = new Task<?>[n];
+        for (int i = 0; i < n; i++) ts[i] = new Task<>(cx -> Poll.pending(), "t" + i, NO_SCHEDULER, 1);
+        return ts;
+    }
+
+    @Test
+    void ownerPushAndPopAreFifo() {
+        LocalQueue q = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        Task<?>[] ts = tasks(10);
+        for (Task<?> t : ts) q.ownerPush(t, inject);
+        assertEquals(10, q.size());
+        for (Task<?> t : ts) assertSame(t, q.ownerPop());
+        assertNull(q.ownerPop());
+        assertEquals(0, inject.size());
+    }
+
+    @Test
+    void aFullQueueMovesHalfPlusTheNewTaskToTheInjectQueueInOrder() {
+        LocalQueue q = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        Task<?>[] ts = tasks(LocalQueue.CAPACITY + 1);
+        for (Task<?> t : ts) q.ownerPush(t, inject);
+        int half = LocalQueue.CAPACITY / 2;
+        assertEquals(half + 1, inject.size());
+        assertEquals(LocalQueue.CAPACITY - half, q.size());
+        for (int i = 0; i < half; i++) assertSame(ts[i], inject.pop(), "oldest half first");
+        assertSame(ts[LocalQueue.CAPACITY], inject.pop());
+        for (int i = half; i < LocalQueue.CAPACITY; i++) assertSame(ts[i], q.ownerPop());
+    }
+
+    @Test
+    void stealTakesHalfAndReturnsOne() {
+        LocalQueue victim = new LocalQueue();
+        LocalQueue thief = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        Task<?>[] ts = tasks(10);
+        for (Task<?> t : ts) victim.ownerPush(t, inject);
+        Task<?> got = victim.stealInto(thief);
+        assertSame(ts[4], got, "5 stolen (half, rounded up): 4 queued in the thief, the last returned");
+        assertEquals(4, thief.size());
+        assertEquals(5, victim.size());
+        for (int i = 0; i < 4; i++) assertSame(ts[i], thief.ownerPop());
+        for (int i = 5; i < 10; i++) assertSame(ts[i], victim.ownerPop());
+        assertNull(victim.stealInto(thief));
+    }
+
+    /**
+     * One owner pushes 200_000 tasks (popping some itself) while 3 thieves steal; every task must
+     * come out exactly once, through the owner, a thief, or the overflow queue.
+     */
+    @Test
+    void concurrentStealingDeliversEveryTaskExactlyOnce() throws Exception {
+        final int n = 200_000;
+        Task<?>[] ts = tasks(n);
+        java.util.Map<Task<?>, Integer> index = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < n; i++) index.put(ts[i], i);
+        AtomicIntegerArray seen = new AtomicIntegerArray(n);
+        LocalQueue owner = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        AtomicBoolean ownerDone = new AtomicBoolean();
+        Concurrent.run(4, id -> {
+            if (id == 0) {
+                for (int i = 0; i < n; i++) {
+                    owner.ownerPush(ts[i], inject);
+                    if (i % 3 == 0) {
+                        Task<?> t = owner.ownerPop();
+                        if (t != null) seen.incrementAndGet(index.get(t));
+                    }
+                }
+                Task<?> t;
+                while ((t = owner.ownerPop()) != null) seen.incrementAndGet(index.get(t));
+                ownerDone.set(true);
+            } else {
+                LocalQueue mine = new LocalQueue();
+                while (true) {
+                    boolean done = ownerDone.get();
+                    Task<?> t = owner.stealInto(mine);
+                    if (t == null && done) break;
+                    if (t != null) {
+                        seen.incrementAndGet(index.get(t));
+                        Task<?> m;
+                        while ((m = mine.ownerPop()) != null) seen.incrementAndGet(index.get(m));
+                    }
+                }
+            }
+        });
+        Task<?> t;
+        while ((t = inject.pop()) != null) seen.incrementAndGet(index.get(t));
+        for (int i = 0; i < n; i++) {
+            if (seen.get(i) != 1) throw new AssertionError("task " + i + " delivered " + seen.get(i) + " times");
+        }
+    }
+}

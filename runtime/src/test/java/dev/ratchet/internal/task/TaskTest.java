@@ -1,0 +1,219 @@
+package dev.ratchet.internal.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.Waker;
+import dev.ratchet.testsupport.Concurrent;
+import dev.ratchet.testsupport.TestFutures;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class TaskTest {
+    private final ManualScheduler scheduler = new ManualScheduler();
+
+    private <T> Task<T> spawn(Future<T> f) {
+        Task<T> t = new Task<>(f, null, scheduler, 128);
+        scheduler.schedule(t);
+        return t;
+    }
+
+    @Test
+    void theTaskIsItsOwnWakerAndWakesDuringAPollCauseOneMorePoll() {
+        List<Object> wakers = new ArrayList<>();
+        int[] polls = {0};
+        Task<String> task = spawn(cx -> {
+            wakers.add(cx.waker());
+            if (polls[0]++ == 0) {
+                cx.waker().wake();
+                cx.waker().wake();
+                return Poll.pending();
+            }
+            return Poll.ready("x");
+        });
+        assertEquals(2, scheduler.drain());
+        assertEquals(2, polls[0]);
+        assertSame(task, wakers.get(0), "no waker allocated per poll: the task itself");
+        assertSame(wakers.get(0), wakers.get(1));
+        assertEquals("x", task.resultNow());
+    }
+
+    @Test
+    void budgetIsRefilledAtEveryPoll() {
+        List<Integer> budgets = new ArrayList<>();
+        Task<Void> task = new Task<>(cx -> {
+            budgets.add(cx.budgetRemaining());
+            for (int i = 0; i < 5; i++) cx.consumeBudget();
+            if (budgets.size() < 3) {
+                cx.waker().wake();
+                return Poll.pending();
+            }
+            return Poll.ready(null);
+        }, null, scheduler, 7);
+        scheduler.schedule(task);
+        scheduler.drain();
+        assertEquals(List.of(7, 7, 7), budgets);
+    }
+
+    @Test
+    void failureIsKeptAndRethrownAsTheSameObject() {
+        IOException boom = new IOException("boom");
+        Task<String> task = spawn(TestFutures.failing(boom));
+        scheduler.drain();
+        assertTrue(task.handle().isFinished());
+        IOException thrown = assertThrows(IOException.class, () -> task.handle().poll(Context.of(Waker.noop())));
+        assertSame(boom, thrown);
+        assertEquals(1, scheduler.released.get());
+    }
+
+    @Test
+    void abortBeforeFirstPollDeliversCancelThenPollsCleanup() {
+        ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+        Task<Void> task = spawn(new TestFutures.CleanupProbe("p", log, null));
+        task.abort(); // still queued: coalesces with the pending submission
+        assertEquals(1, scheduler.drain());
+        assertEquals(List.of("cleanup p"), List.copyOf(log));
+        assertThrows(CancellationException.class, () -> task.handle().poll(Context.of(Waker.noop())));
+    }
+
+    @Test
+    void abortOfAnIdleTaskWakesItForCleanup() {
+        ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+        Task<Void> task = spawn(new TestFutures.CleanupProbe("p", log, null));
+        scheduler.drain();
+        assertFalse(task.isComplete());
+        task.handle().abort();
+        assertEquals(1, scheduler.drain());
+        assertEquals(List.of("cleanup p"), List.copyOf(log));
+        assertTrue(task.handle().isFinished());
+        task.abort(); // after completion: nothing
+        assertEquals(0, scheduler.drain());
+    }
+
+    @Test
+    void cancelThatThrowsCompletesTheTaskWithThatException() {
+        IllegalStateException bad = new IllegalStateException("bad cancel");
+        AtomicInteger polls = new AtomicInteger();
+        Task<Void> task = spawn(new Future<>() {
+            @Override
+            public Poll<Void> poll(Context cx) {
+                polls.incrementAndGet();
+                return Poll.pending();
+            }
+
+            @Override
+            public void cancel() {
+                throw bad;
+            }
+        });
+        scheduler.drain();
+        task.abort();
+        scheduler.drain();
+        assertEquals(1, polls.get(), "no poll after cancel() failed");
+        assertSame(bad, assertThrows(IllegalStateException.class, task::resultNow));
+    }
+
+    @Test
+    void aFutureThatIgnoresCancelCompletesWithItsValue() {
+        TestFutures.Gate<String> gate = new TestFutures.Gate<>();
+        Task<String> task = spawn(gate);
+        scheduler.drain();
+        task.abort();
+        scheduler.drain();
+        assertFalse(task.isComplete(), "cancellation is cooperative");
+        gate.open("late");
+        scheduler.drain();
+        assertEquals("late", task.resultNow());
+    }
+
+    @Test
+    void shutdownDrivesCleanupOrGivesUpWhenNothingWillWakeTheTask() {
+        ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+        Task<Void> probe = spawn(new TestFutures.CleanupProbe("p", log, null));
+        Task<String> stubborn = spawn(new TestFutures.Gate<>()); // ignores cancel, nobody opens it
+        scheduler.drain();
+        probe.shutdown(10);
+        stubborn.shutdown(10);
+        assertEquals(List.of("cleanup p"), List.copyOf(log));
+        assertThrows(CancellationException.class, probe::resultNow);
+        CancellationException e = assertThrows(CancellationException.class, stubborn::resultNow);
+        assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void shutdownPollsAgainWhileTheCleanupWakesItself() {
+        int[] polls = {0};
+        Task<String> task = spawn(new Future<>() {
+            boolean cancelled;
+
+            @Override
+            public Poll<String> poll(Context cx) {
+                polls[0]++;
+                if (!cancelled) return Poll.pending();
+                if (polls[0] < 5) { // a cleanup that yields a few times
+                    cx.waker().wake();
+                    return Poll.pending();
+                }
+                return Poll.ready("cleaned");
+            }
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+            }
+        });
+        scheduler.drain();
+        task.shutdown(100);
+        assertEquals(5, polls[0]);
+        assertEquals("cleaned", task.resultNow());
+    }
+
+    /**
+     * The join waker cell: one thread completes the task while another polls the handle with a
+     * fresh waker. Whenever the poll returned pending, the waker must have been woken. 20_000 reps.
+     */
+    @Test
+    void joinHandleNeverLosesTheCompletionWake() throws Exception {
+        final int reps = 20_000;
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        @SuppressWarnings("unchecked")
+        Task<Integer>[] tasks = new Task[reps];
+        for (int i = 0; i < reps; i++) {
+            int v = i;
+            tasks[i] = new Task<>(cx -> Poll.ready(v), null, scheduler, 128);
+        }
+        AtomicInteger lost = new AtomicInteger();
+        Concurrent.run(2, id -> {
+            for (int i = 0; i < reps; i++) {
+                barrier.await();
+                if (id == 0) {
+                    tasks[i].run();
+                } else {
+                    AtomicInteger woken = new AtomicInteger();
+                    Poll<Integer> p = tasks[i].handle().poll(Context.of(woken::incrementAndGet));
+                    if (p.isPending()) {
+                        // the completer finishes within this rep: wait for its wake
+                        long deadline = System.nanoTime() + 5_000_000_000L;
+                        while (woken.get() == 0 && System.nanoTime() < deadline) Thread.onSpinWait();
+                        if (woken.get() == 0) lost.incrementAndGet();
+                    } else if (p.value() != i) {
+                        throw new AssertionError("wrong value " + p.value() + " for rep " + i);
+                    }
+                }
+            }
+        });
+        assertEquals(0, lost.get());
+    }
+}
