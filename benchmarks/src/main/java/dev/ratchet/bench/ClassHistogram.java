@@ -40,13 +40,16 @@ final class ClassHistogram {
         return histogram;
     }
 
-    /** The {@code limit} classes that grew most, as "Class: bytes per task (instances per task)". */
+    /**
+     * The {@code limit} classes that grew most, at least one byte per task (less is unrelated
+     * noise), as "Class: bytes per task (instances per task)".
+     */
     static List<String> topGrowth(Map<String, long[]> before, Map<String, long[]> after, int perN, int limit) {
         List<Map.Entry<String, long[]>> growth = new ArrayList<>();
         after.forEach((cls, a) -> {
             long[] b = before.getOrDefault(cls, new long[2]);
             long bytes = a[1] - b[1];
-            if (bytes > 0) growth.add(Map.entry(cls, new long[] {a[0] - b[0], bytes}));
+            if (bytes >= perN) growth.add(Map.entry(cls, new long[] {a[0] - b[0], bytes}));
         });
         growth.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
         List<String> top = new ArrayList<>();

@@ -126,8 +126,7 @@ public final class ResultsReport {
             md.append("- ").append(name(c)).append(": ");
             List<String> classes = new ArrayList<>();
             for (int i = 1; p.containsKey("perTaskClass." + i); i++) {
-                String entry = p.getProperty("perTaskClass." + i);
-                if (!entry.contains(" 0.00 objects")) classes.add("`" + entry.replace(": ", "` "));
+                classes.add("`" + p.getProperty("perTaskClass." + i).replace(": ", "` "));
             }
             md.append(classes.isEmpty() ? "n/a" : String.join("; ", classes)).append('\n');
         }
