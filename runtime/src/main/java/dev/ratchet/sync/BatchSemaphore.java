@@ -67,6 +67,15 @@ final class BatchSemaphore {
      */
     void release(int n) {
         WakeList toWake = new WakeList();
+        release(n, toWake);
+        toWake.wakeAll();
+    }
+
+    /**
+     * Like {@link #release(int)}, but leaves the served waiters' wakers in {@code toWake} for the
+     * caller to wake once it has released its own lock (a caller may hold a lock around this).
+     */
+    void release(int n, WakeList toWake) {
         synchronized (lock) {
             if (permits + n > MAX_PERMITS) {
                 throw new IllegalStateException("releasing " + n + " permits would exceed the maximum of " + MAX_PERMITS);
@@ -74,7 +83,6 @@ final class BatchSemaphore {
             permits += n;
             assignLocked(toWake);
         }
-        toWake.wakeAll();
     }
 
     /** Fails every queued and future acquire with {@link Status#CLOSED}; permits held stay valid. */

@@ -34,6 +34,12 @@ import java.util.concurrent.CancellationException;
  * throws {@link NullPointerException}). This is the {@code Queue.poll()} / {@code readLine()}
  * convention; end of stream is not an error.
  *
+ * <h2>Capacity</h2>
+ * A bounded channel's capacity counts buffered messages plus {@code send}s that have been granted
+ * a slot and not yet polled to completion (the permit is reserved first, as in Tokio's bounded
+ * mpsc), so {@code trySend} may see the channel full while {@link Receiver#size()} is below the
+ * capacity. {@code trySend} itself reserves and appends atomically.
+ *
  * <h2>Ordering and fairness</h2>
  * Messages are received in the order their sends completed; the messages of one sender arrive in
  * the order it sent them. Senders waiting for space in a bounded channel are served FIFO, and
@@ -121,20 +127,19 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
          */
         public boolean trySend(T message) {
             Objects.requireNonNull(message, "message");
-            if (core.permits != null && !core.permits.tryAcquire(1)) {
-                if (core.isReceiverClosed()) throw receiverClosed(message);
-                if (isClosed()) throw senderClosed(message);
-                return false;
-            }
-            pushOrThrow(message);
-            return true;
+            return switch (core.tryPush(message, this)) {
+                case PUSHED -> true;
+                case FULL -> false;
+                case RECEIVER_CLOSED -> throw receiverClosed(message);
+                case SENDER_CLOSED -> throw senderClosed(message);
+            };
         }
 
         /** Pushes after a permit was obtained; on refusal gives the permit back and throws. */
         void pushOrThrow(T message) {
             ChannelCore.PushResult r = core.push(message, this);
             if (r == ChannelCore.PushResult.PUSHED) return;
-            if (core.permits != null) core.permits.release(1);
+            if (core.permits != null) core.permits.release(1); // the slot goes to the next sender
             throw r == ChannelCore.PushResult.RECEIVER_CLOSED ? receiverClosed(message) : senderClosed(message);
         }
 

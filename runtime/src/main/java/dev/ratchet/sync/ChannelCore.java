@@ -1,6 +1,7 @@
 package dev.ratchet.sync;
 
 import dev.ratchet.Waker;
+import dev.ratchet.internal.waker.WakeList;
 import java.util.ArrayDeque;
 
 /**
@@ -16,9 +17,12 @@ import java.util.ArrayDeque;
  *   <li>The stream has ended when the buffer is empty and either no open sender is left or the
  *       receiver is closed; once ended, nothing more can be pushed (a push checks both under the
  *       lock), so "end" is final.
- *   <li>{@link #rxWaker} is woken (outside the lock) on every push and when the last sender
- *       closes.
+ *   <li>{@link #rxWaker} is woken (outside the lock) on every push, when the last sender
+ *       closes and when the receiver is closed.
  * </ul>
+ * Lock order: this channel's {@link #lock}, then the permit pool's lock (taken inside it by
+ * {@code trySend} and by pops). The pool never takes another lock or calls a waker while holding
+ * its own, so the order cannot be inverted; wakers are always called after both are released.
  */
 final class ChannelCore<T> {
     final Object lock = new Object();
@@ -36,8 +40,28 @@ final class ChannelCore<T> {
         this.permits = capacity == Integer.MAX_VALUE ? null : new BatchSemaphore(capacity);
     }
 
-    /** Outcome of {@link #push}. */
-    enum PushResult { PUSHED, RECEIVER_CLOSED, SENDER_CLOSED }
+    /** Outcome of {@link #push} and {@link #tryPush}. */
+    enum PushResult { PUSHED, RECEIVER_CLOSED, SENDER_CLOSED, FULL }
+
+    /**
+     * {@code trySend}: takes a permit and appends in one step under {@link #lock}, so no other
+     * thread can observe the slot reserved but the message not yet there (Lincheck found that
+     * window when the two steps were separate). Lock order: channel lock, then the permit pool's
+     * lock; the pool never calls out while holding its own, so this cannot deadlock.
+     */
+    PushResult tryPush(T msg, Channel.Sender<T> from) {
+        Waker w;
+        synchronized (lock) {
+            if (from.closedLocked()) return PushResult.SENDER_CLOSED;
+            if (receiverClosed) return PushResult.RECEIVER_CLOSED;
+            if (permits != null && !permits.tryAcquire(1)) return PushResult.FULL;
+            buffer.addLast(msg);
+            w = rxWaker;
+            rxWaker = null;
+        }
+        if (w != null) w.wake();
+        return PushResult.PUSHED;
+    }
 
     /**
      * Appends {@code msg} unless the receiver or the sending handle is closed. On refusal of a
@@ -58,12 +82,24 @@ final class ChannelCore<T> {
 
     /** A message, or {@code null} if none is buffered. Releases the message's permit. */
     T tryPop() {
+        WakeList toWake = new WakeList();
         T m;
         synchronized (lock) {
             m = buffer.pollFirst();
+            if (m != null) releasePermitLocked(toWake);
         }
-        if (m != null && permits != null) permits.release(1);
+        toWake.wakeAll();
         return m;
+    }
+
+    /**
+     * Under {@link #lock}: the popped message's slot goes back to the senders in the same step as
+     * the pop, so nobody sees the buffer shorter but the channel still full (Lincheck found that
+     * window when the release came after the unlock). The served sender is woken by the caller
+     * after unlocking.
+     */
+    private void releasePermitLocked(WakeList toWake) {
+        if (permits != null) permits.release(1, toWake);
     }
 
     /** Returned by {@link #popOrRegister} when the stream has ended. */
@@ -74,6 +110,7 @@ final class ChannelCore<T> {
      * registers {@code waker} for the next push or the last sender's close and returns {@code null}.
      */
     Object popOrRegister(Waker waker) {
+        WakeList toWake = new WakeList();
         T m;
         synchronized (lock) {
             m = buffer.pollFirst();
@@ -82,8 +119,9 @@ final class ChannelCore<T> {
                 rxWaker = waker; // latest waker wins
                 return null;
             }
+            releasePermitLocked(toWake);
         }
-        if (permits != null) permits.release(1); // outside our lock: never nest the two locks
+        toWake.wakeAll();
         return m;
     }
 
@@ -114,11 +152,14 @@ final class ChannelCore<T> {
 
     /** Closes the receiving side: later pushes fail, waiting bounded senders are failed. */
     void closeReceiver() {
+        Waker w;
         synchronized (lock) {
             receiverClosed = true;
+            w = rxWaker; // a pending recv must now see the rest of the buffer, then the end
             rxWaker = null;
         }
         if (permits != null) permits.close();
+        if (w != null) w.wake();
     }
 
     boolean isReceiverClosed() {

@@ -66,7 +66,7 @@ public final class TestFutures {
      * Pending until cancelled; its first poll counts down {@code started}; after {@code cancel()}
      * its next poll records "cleanup" in {@code log} and throws {@link CancellationException}.
      */
-    public static final class CleanupProbe implements Future<Void> {
+    public static class CleanupProbe implements Future<Void> {
         private final String name;
         private final ConcurrentLinkedQueue<String> log;
         private final CountDownLatch started;

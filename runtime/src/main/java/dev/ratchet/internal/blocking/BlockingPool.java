@@ -115,6 +115,16 @@ public final class BlockingPool {
         }
     }
 
+    /** How many threads wait for work right now (tests). */
+    int idleThreadCount() {
+        lock.lock();
+        try {
+            return idle;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Shuts the pool down: refuses new jobs; completes queued jobs with {@link
      * java.util.concurrent.CancellationException}; interrupts the jobs still running (a blocking

@@ -10,6 +10,9 @@ import dev.ratchet.internal.task.TaskRegistry;
 import dev.ratchet.internal.time.TimerDriver;
 import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,11 +52,15 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
-        return spawn(null, future);
+        return spawnTask(null, future);
     }
 
     @Override
     public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return spawnTask(Objects.requireNonNull(name, "name"), future);
+    }
+
+    private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = new Task<>(future, name, this, config.budget());
         registry.add(task); // throws "executor is closed" once close() started
@@ -63,6 +70,9 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        // The pool itself refuses only from step 4 of close(); refuse from step 1, like spawn.
+        if (closing) throw new IllegalStateException("executor is closed");
         return blocking.submit(work);
     }
 
@@ -133,10 +143,11 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
             stopWorkers();
             discardQueues();
             // 3. Cancel every task left and drive its cleanup on this thread. Wakes during the
-            //    cleanup queue entries that nobody runs; step 3 polls again itself when a task woke.
+            //    cleanup queue entries that nobody runs; this step polls again itself when a task
+            //    it owns was woken (see cancelRemainingTasks).
             RuntimeHandle previous = CurrentRuntime.enter(this);
             try {
-                for (Task<?> task : registry.snapshot()) task.shutdown(MAX_SHUTDOWN_POLLS);
+                cancelRemainingTasks();
             } finally {
                 CurrentRuntime.exit(previous);
             }
@@ -148,6 +159,31 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
         } finally {
             closed.countDown();
         }
+    }
+
+    /**
+     * Step 3 of close. Every task is taken over, cancelled and polled while it keeps being woken.
+     * Cleanups may depend on each other (a cancelled parent waits for the child it aborted), so
+     * the tasks still pending are polled again, in passes, as long as some of them were woken by
+     * the others; then the rest are abandoned (finished with CancellationException). Bounded:
+     * at most {@value #MAX_SHUTDOWN_POLLS} polls per task per pass and as many passes.
+     */
+    private void cancelRemainingTasks() {
+        List<Task<?>> pending = new ArrayList<>();
+        for (Task<?> task : registry.snapshot()) {
+            if (task.shutdownStart(MAX_SHUTDOWN_POLLS)) pending.add(task);
+        }
+        for (int pass = 0; pass < MAX_SHUTDOWN_POLLS && !pending.isEmpty(); pass++) {
+            boolean progress = false;
+            for (Iterator<Task<?>> it = pending.iterator(); it.hasNext(); ) {
+                Task<?> task = it.next();
+                if (!task.wokenDuringShutdown()) continue;
+                progress = true;
+                if (!task.shutdownResume(MAX_SHUTDOWN_POLLS)) it.remove();
+            }
+            if (!progress) break;
+        }
+        for (Task<?> task : pending) task.shutdownAbandon();
     }
 
     private void awaitClosed() {

@@ -1,0 +1,233 @@
+package dev.ratchet.internal.scheduler.multithread;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Futures;
+import dev.ratchet.Poll;
+import dev.ratchet.runtime.Executor;
+import dev.ratchet.runtime.JoinHandle;
+import dev.ratchet.testsupport.Concurrent;
+import dev.ratchet.testsupport.TestFutures;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class MultiThreadExecutorTest {
+    private static MultiThreadExecutor create(String prefix, int workers) {
+        return (MultiThreadExecutor) Executor.builder().threadNamePrefix(prefix).workers(workers).buildMultiThreaded();
+    }
+
+    @Test
+    void hundredThousandTasksSpawnedAndJoinedGiveTheRightSum() {
+        try (MultiThreadExecutor ex = create("mt-sum", 2)) {
+            long n = 100_000;
+            assertEquals(n * (n - 1) / 2, ex.blockOn(new TestFutures.SpawnAndSum((int) n, 2)));
+            assertEquals(0, ex.liveTaskCount(), "every task released from the registry");
+        }
+    }
+
+    @Test
+    void aSingleWorkerRunsEverything() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-one", 1)) {
+            assertEquals(4950L, ex.blockOn(new TestFutures.SpawnAndSum(100, 5)));
+            TestFutures.Gate<String> gate = new TestFutures.Gate<>();
+            JoinHandle<String> h = ex.spawn(gate);
+            assertTrue(Concurrent.eventually(5_000, () -> allWorkersWaiting(ex)));
+            Thread opener = new Thread(() -> gate.open("opened"));
+            opener.start();
+            assertEquals("opened", ex.blockOn(h));
+            opener.join();
+        }
+    }
+
+    @Test
+    void tasksSpawnedFromOutsideRunInParallelOnTheWorkers() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-par", 2)) {
+            // Two tasks that each wait for the other to be running at the same time: only
+            // possible if they are polled in parallel on two threads.
+            CountDownLatch bothRunning = new CountDownLatch(2);
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            Future<Boolean> meet = cx -> {
+                threads.add(Thread.currentThread().getName());
+                bothRunning.countDown();
+                try {
+                    return Poll.ready(bothRunning.await(10, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            };
+            JoinHandle<Boolean> a = ex.spawn(meet);
+            JoinHandle<Boolean> b = ex.spawn(meet);
+            assertTrue(ex.blockOn(a));
+            assertTrue(ex.blockOn(b));
+            assertEquals(2, threads.size(), "polled on " + threads);
+        }
+    }
+
+    /**
+     * A task on one worker spawns 64 children (they land in that worker's local queue and LIFO
+     * slot) and then blocks its thread until all children have finished: they can only finish
+     * if the other worker steals them.
+     */
+    @Test
+    void aBlockedWorkersTasksAreStolenByTheOtherWorker() {
+        try (MultiThreadExecutor ex = create("mt-steal", 2)) {
+            final int children = 64;
+            CountDownLatch done = new CountDownLatch(children);
+            Set<String> childThreads = ConcurrentHashMap.newKeySet();
+            String[] parentThread = new String[1];
+            JoinHandle<Boolean> parent = ex.spawn(cx -> {
+                parentThread[0] = Thread.currentThread().getName();
+                for (int i = 0; i < children; i++) {
+                    Futures.spawn(c -> {
+                        childThreads.add(Thread.currentThread().getName());
+                        done.countDown();
+                        return Poll.ready(null);
+                    });
+                }
+                try {
+                    return Poll.ready(done.await(20, TimeUnit.SECONDS));
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            });
+            assertTrue(ex.blockOn(parent), "children were not stolen while their worker was blocked");
+            assertEquals(1, childThreads.size(), "all children ran on the other worker: " + childThreads);
+            assertTrue(!childThreads.contains(parentThread[0]));
+            assertTrue(ex.stealCount() > 0);
+        }
+    }
+
+    /** Once out of work, every worker parks and stays parked: no spinning, no CPU. */
+    @Test
+    void anIdleExecutorParksItsWorkers() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-idle", 2)) {
+            assertEquals(4950L, ex.blockOn(new TestFutures.SpawnAndSum(100, 3)));
+            assertTrue(Concurrent.eventually(5_000, () -> allWorkersWaiting(ex)), "workers did not park");
+            long parks = ex.parkCount();
+            Thread.sleep(300); // a measurement window, not synchronization
+            assertEquals(parks, ex.parkCount(), "an idle worker woke up and parked again (spinning)");
+            assertTrue(allWorkersWaiting(ex));
+            // and parked workers wake up for new work
+            assertEquals(7, ex.blockOn(ex.spawn(new TestFutures.Yield<>(2, 7))));
+        }
+    }
+
+    private static boolean allWorkersWaiting(MultiThreadExecutor ex) {
+        for (Worker w : ex.workers()) {
+            if (w.getState() != Thread.State.WAITING) return false;
+        }
+        return true;
+    }
+
+    /** abort() racing completion, 10_000 times: the handle gets the value or CancellationException, never hangs. */
+    @Test
+    void abortRacingCompletionIsSafe() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-abort", 2)) {
+            AtomicInteger values = new AtomicInteger();
+            AtomicInteger cancelled = new AtomicInteger();
+            AtomicInteger pollsAfterDone = new AtomicInteger();
+            for (int rep = 0; rep < 10_000; rep++) {
+                Future<Integer> f = new Future<>() {
+                    private volatile boolean cancel;
+                    private int polls;
+                    private boolean done;
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (done) pollsAfterDone.incrementAndGet();
+                        if (cancel) {
+                            done = true;
+                            throw new CancellationException("aborted");
+                        }
+                        if (polls++ < 1) {
+                            cx.waker().wake();
+                            return Poll.pending();
+                        }
+                        done = true;
+                        return Poll.ready(7);
+                    }
+
+                    @Override
+                    public void cancel() {
+                        cancel = true;
+                    }
+                };
+                JoinHandle<Integer> h = ex.spawn(f);
+                if ((rep & 1) == 0) Thread.onSpinWait();
+                h.abort();
+                try {
+                    assertEquals(7, ex.blockOn(h));
+                    values.incrementAndGet();
+                } catch (CancellationException e) {
+                    cancelled.incrementAndGet();
+                }
+                assertTrue(h.isFinished());
+            }
+            assertEquals(10_000, values.get() + cancelled.get());
+            assertEquals(0, pollsAfterDone.get(), "polled after completion");
+            assertEquals(0, ex.liveTaskCount());
+        }
+    }
+
+    /**
+     * The state-word CAS orders consecutive polls: 64 tasks keep a plain (non-volatile) counter
+     * that every poll checks and increments, across 2_000 yields each, moving between workers.
+     */
+    @Test
+    void aPollSeesEverythingThePreviousPollWroteOnAnyThread() {
+        try (MultiThreadExecutor ex = create("mt-hb", 2)) {
+            AtomicInteger stale = new AtomicInteger();
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                hs.add(ex.spawn(new Future<Integer>() {
+                    int polls; // plain field on purpose
+                    long[] history = new long[1];
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (history[0] != polls) stale.incrementAndGet();
+                        polls++;
+                        history[0] = polls;
+                        threads.add(Thread.currentThread().getName());
+                        if (polls < 2_000) {
+                            cx.waker().wake();
+                            return Poll.pending();
+                        }
+                        return Poll.ready(polls);
+                    }
+                }));
+            }
+            for (JoinHandle<Integer> h : hs) assertEquals(2_000, ex.blockOn(h));
+            assertEquals(0, stale.get(), "a poll saw stale state from the previous one");
+            assertEquals(2, threads.size(), "tasks ran on both workers: " + threads);
+        }
+    }
+
+    @Test
+    void wakesFromManyOutsideThreadsAllReachTheirTasks() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-wakes", 2)) {
+            final int tasks = 2_000;
+            java.util.List<TestFutures.Gate<Integer>> gates = new java.util.ArrayList<>();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                gates.add(new TestFutures.Gate<>());
+                hs.add(ex.spawn(gates.get(i)));
+            }
+            Concurrent.run(4, id -> {
+                for (int i = id; i < tasks; i += 4) gates.get(i).open(i);
+            });
+            long sum = 0;
+            for (JoinHandle<Integer> h : hs) sum += ex.blockOn(h);
+            assertEquals((long) tasks * (tasks - 1) / 2, sum);
+        }
+    }
+}
