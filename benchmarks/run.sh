@@ -24,7 +24,7 @@ if [ -z "$major" ] || [ "$major" -lt 21 ]; then
 fi
 
 echo "== build (JDK $major, mvn -Pbench)"
-(cd "$root" && JAVA_HOME="$jdk" mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
+(cd "$root" && JAVA_HOME="$jdk" mvn -B -q -Pbench -pl benchmarks -am -Dmaven.test.skip=true package)
 rm -rf "$results" && mkdir -p "$results"
 # Other load on the machine skews every figure: record it next to them.
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
