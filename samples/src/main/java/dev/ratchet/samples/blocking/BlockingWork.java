@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 
 /**
@@ -55,8 +56,8 @@ public final class BlockingWork {
     int hashesDone;
 
     public BlockingWork(Narrator n, PasswordHash hasher) {
-        this.n = n;
-        this.hasher = hasher;
+        this.n = Objects.requireNonNull(n, "n");
+        this.hasher = Objects.requireNonNull(hasher, "hasher");
     }
 
     /** What the ticker saw in one phase. */
@@ -129,7 +130,7 @@ public final class BlockingWork {
         for (String password : PASSWORDS) {
             hashing = true;
             // The job is built by a helper: a lambda written here could not capture `password`,
-            // a local of this @Async body (error CapturedLocal, see the samples' README notes).
+            // a local of this @Async body (ratchet-processor reports error CapturedLocal for that today).
             String hash = await(Futures.spawnBlocking(hashJob(password)));
             hashing = false;
             hashesDone++;

@@ -36,8 +36,8 @@ import java.util.List;
  * @Async
  * static String get(InetSocketAddress server, String path) throws IOException {
  *     try (TcpStream stream = await(TcpStream.connect(server, CONNECT_TIMEOUT))) {
- *         await(stream.writeAll(request(path)));
- *         return bodyOf(ReadAll.readToEnd(stream));
+ *         await(stream.writeAll(request(server, path)));
+ *         return bodyOf(path, ReadAll.readToEnd(stream));   // an @Async call: implicit await
  *     }
  * }
  * }</pre>

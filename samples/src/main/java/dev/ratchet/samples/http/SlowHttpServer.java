@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>{@code
  * try (SlowHttpServer server = SlowHttpServer.start(Duration.ofMillis(200))) {
- *     URL url = new URL("http://" + server.host() + ":" + server.address().getPort() + "/hello");
+ *     URL url = URI.create("http://127.0.0.1:" + server.address().getPort() + "/hello").toURL();
  *     ...  // GET /hello answers "hello from /hello\n" after 200 ms
  * }
  * }</pre>
@@ -32,8 +33,14 @@ public final class SlowHttpServer implements AutoCloseable {
         this.pool = pool;
     }
 
-    /** Starts a server on {@code 127.0.0.1} and a free port, each response delayed by {@code delay}. */
+    /**
+     * Starts a server on {@code 127.0.0.1} and a free port, each response delayed by {@code delay}.
+     *
+     * @throws IllegalArgumentException if {@code delay} is negative
+     */
     public static SlowHttpServer start(Duration delay) throws IOException {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) throw new IllegalArgumentException("delay must not be negative, got " + delay);
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         ExecutorService pool = Executors.newFixedThreadPool(16, r -> {
             Thread t = new Thread(r, "slow-http");

@@ -10,6 +10,7 @@ import dev.ratchet.runtime.JoinHandle;
 import dev.ratchet.samples.Expect;
 import dev.ratchet.samples.Narrator;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Futures are lazy: calling an {@code @Async} method's companion entry ({@code
@@ -30,7 +31,7 @@ public final class LazyFutures {
     final Narrator narrator;
 
     public LazyFutures(Narrator narrator) {
-        this.narrator = narrator;
+        this.narrator = Objects.requireNonNull(narrator, "narrator");
     }
 
     public static void main(String[] args) {

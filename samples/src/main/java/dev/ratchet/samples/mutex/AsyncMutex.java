@@ -10,6 +10,7 @@ import dev.ratchet.samples.Expect;
 import dev.ratchet.samples.Narrator;
 import dev.ratchet.sync.Mutex;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Two tasks on one thread ({@code Executor.currentThread()}) each add 1 to a shared counter
@@ -72,7 +73,7 @@ public final class AsyncMutex {
     int unprotected;
 
     public AsyncMutex(Narrator n) {
-        this.n = n;
+        this.n = Objects.requireNonNull(n, "n");
     }
 
     /** Final counts of both ways (each should be {@code 2 * ROUNDS}). */

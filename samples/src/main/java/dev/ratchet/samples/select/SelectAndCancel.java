@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
 
@@ -61,7 +62,7 @@ public final class SelectAndCancel {
     final List<String> cleanedUp = Collections.synchronizedList(new ArrayList<>());
 
     public SelectAndCancel(Narrator n) {
-        this.n = n;
+        this.n = Objects.requireNonNull(n, "n");
     }
 
     /** What the three parts observed. */
@@ -178,6 +179,7 @@ public final class SelectAndCancel {
         }
         await(producer); // rethrows the producer's failure, if any
         n.say("loop: channel ended after %d messages and %d ticks", received.size(), ticks);
+        n.say("loop: recv() lost %d races to the ticker and no message was lost: a cancelled recv() takes nothing", ticks);
         List<String> expected = new ArrayList<>();
         for (int i = 1; i <= MESSAGES; i++) expected.add("message " + i);
         Expect.that(received.equals(expected), "every message once, in order, though recv lost many races: " + received);
