@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
  * fraction of a millisecond between awaits belongs on the blocking pool (or a pool of its own).
  *
  * <pre>{@code
- * String hex = await(Futures.spawnBlocking(() -> hasher.hash(password)));
+ * String hex = await(Futures.spawnBlocking(hashJob(password)));   // hashJob: () -> hasher.hash(password)
  * }</pre>
  *
  * Generated state machines: {@code
