@@ -19,7 +19,7 @@ import javax.crypto.spec.PBEKeySpec;
 public final class PasswordHash {
     private static final byte[] SALT = "ratchet-samples".getBytes(StandardCharsets.UTF_8);
     private static final int KEY_BITS = 256;
-    private static final int PROBE_ITERATIONS = 20_000;
+    private static final int PROBE_ITERATIONS = 5_000;
 
     private final int iterations;
 
@@ -39,7 +39,7 @@ public final class PasswordHash {
         if (millis < 1) throw new IllegalArgumentException("millis must be positive, got " + millis);
         PasswordHash probe = new PasswordHash(PROBE_ITERATIONS);
         long best = Long.MAX_VALUE;
-        for (int i = 0, stale = 0; i < 20 && stale < 3; i++) {
+        for (int i = 0, stale = 0; i < 12 && stale < 3; i++) {
             long start = System.nanoTime();
             probe.hash("probe");
             long took = System.nanoTime() - start;
