@@ -13,7 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 jdk=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$jdk/bin/java"
-jmh_opts=${JMH_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
+jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
 results="$here/target/results"
 jar="$here/target/ratchet-benchmarks.jar"
 
@@ -24,8 +24,11 @@ if [ -z "$major" ] || [ "$major" -lt 21 ]; then
 fi
 
 echo "== build (JDK $major, mvn -Pbench)"
-(cd "$root" && JAVA_HOME="$jdk" mvn -B -q -Pbench -pl benchmarks -am -DskipTests package)
+(cd "$root" && JAVA_HOME="$jdk" mvn -B -q -Pbench -pl benchmarks -am -Dmaven.test.skip=true package)
 rm -rf "$results" && mkdir -p "$results"
+# Other load on the machine skews every figure: record it next to them.
+loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
+loadavg > "$results/loadavg.txt"
 
 echo "== W1-W3 (JMH $jmh_opts)"
 # shellcheck disable=SC2086 # jmh_opts is a list of options
@@ -40,5 +43,6 @@ for contender in ratchet vthreads cf; do
     "$java" -Xmx2g -cp "$jar" dev.ratchet.bench.Probes w5 "$contender" "$results/w5-$contender.properties"
 done
 
+loadavg >> "$results/loadavg.txt"
 echo "== RESULTS.md"
 "$java" -cp "$jar" dev.ratchet.bench.ResultsReport "$results" "$here/RESULTS.md" "$jmh_opts"

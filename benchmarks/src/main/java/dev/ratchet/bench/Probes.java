@@ -7,6 +7,8 @@ import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -56,8 +58,10 @@ public final class Probes {
         long h0 = usedHeapAfterGc();
         Contender.Prepared prepared = contender.prepare(n);
         long h1 = usedHeapAfterGc();
+        Map<String, long[]> before = ClassHistogram.take();
         Contender.Suspension suspension = prepared.suspend();
         long h2 = usedHeapAfterGc();
+        Map<String, long[]> after = ClassHistogram.take();
         Reference.reachabilityFence(prepared); // keep what we measure alive through the GCs
         suspension.release();
         Reference.reachabilityFence(suspension);
@@ -65,6 +69,8 @@ public final class Probes {
         out.setProperty("waitObjectBytesPerTask", Long.toString((h1 - h0) / n));
         out.setProperty("bytesPerSuspendedTask", Long.toString((h2 - h1) / n));
         out.setProperty("totalBytesPerTask", Long.toString((h2 - h0) / n));
+        List<String> top = ClassHistogram.topGrowth(before, after, n, 8);
+        for (int i = 0; i < top.size(); i++) out.setProperty("perTaskClass." + (i + 1), top.get(i));
     }
 
     /** Used heap after full collections, once two consecutive readings agree within 1%. */

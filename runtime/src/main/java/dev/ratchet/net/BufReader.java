@@ -107,9 +107,8 @@ public final class BufReader implements AsyncRead {
     /**
      * Reads more bytes from the source into the buffer (at least one, waiting for them).
      * Completes with how many were added, or {@code -1} at end of stream.
-     *
-     * @throws IOException (from the future) if the buffer already holds its limit of {@code
-     *     maxLineLength + 2} bytes: consume some first
+     * The future fails with an {@link IOException} if the buffer already holds its limit of
+     * {@code maxLineLength + 2} bytes: consume some first.
      */
     public Future<Integer> fill() {
         return new Op<>("fill") {
@@ -125,8 +124,8 @@ public final class BufReader implements AsyncRead {
      * Reads the next line, decoded as UTF-8, without its terminator ({@code "\n"} or {@code
      * "\r\n"}). Completes with {@code null} at end of stream; a last line without terminator is
      * returned as it is.
-     *
-     * @throws IOException (from the future) if the line is longer than {@code maxLineLength} bytes
+     * The future fails with an {@link IOException} if the line is longer than {@code
+     * maxLineLength} bytes.
      */
     public Future<String> readLine() {
         return new Op<>("readLine") {
@@ -172,7 +171,8 @@ public final class BufReader implements AsyncRead {
      * from the source), so cancelling that one loses what it had read — like Tokio's {@code
      * read_exact}.
      *
-     * @throws EOFException (from the future) if the stream ends first
+     * <p>The future fails with an {@link EOFException} if the stream ends first.
+     *
      * @throws IllegalArgumentException if {@code n} is negative
      */
     public Future<byte[]> readExact(int n) {

@@ -72,7 +72,13 @@ abstract class IoFuture<T> implements Future<T> {
             Poll<T> result = attempt(cx);
             if (result.isReady()) {
                 done = true;
-                armedWaker = null;
+                // Usually the reactor already took our waker (it woke us); if we completed for
+                // another reason, withdraw the interest so it does not wake the task later.
+                Waker w = armedWaker;
+                if (w != null) {
+                    armedWaker = null;
+                    source().disarm(interest, w);
+                }
                 return result;
             }
             Waker waker = cx.waker();

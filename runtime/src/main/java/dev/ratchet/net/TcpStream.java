@@ -125,9 +125,8 @@ public final class TcpStream implements AsyncRead, AsyncWrite, Closeable {
 
     /**
      * Reads until {@code dst} is full.
-     *
-     * @throws EOFException (from the future) if the stream ends first; {@code dst}'s position
-     *     then says how much was read
+     * The future fails with an {@link EOFException} if the stream ends first; {@code dst}'s
+     * position then says how much was read.
      */
     public Future<Void> readExact(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");

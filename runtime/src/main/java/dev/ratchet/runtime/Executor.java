@@ -47,8 +47,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       executor's {@code blockOn} keeps polling its own root future, but no task);
  *   <li>cancel every task left: call its future's {@code cancel()} and poll it on the closing
  *       thread until it completes — so its {@code finally} blocks run — or until a poll returns
- *       pending with no wake pending (nothing could ever poll it again; it is then finished
- *       with {@link java.util.concurrent.CancellationException}), at most 1024 polls;
+ *       pending with no wake pending. Tasks still pending are polled again when another task's
+ *       cleanup wakes them (a cancelled parent waiting for its aborted child), in passes, until
+ *       a pass wakes none; the rest are finished with {@link
+ *       java.util.concurrent.CancellationException} (nothing could ever poll them again).
+ *       Bounded: at most 1024 polls per task per pass, 1024 passes;
  *   <li>complete queued blocking jobs with {@code CancellationException}, interrupt running
  *       ones and join every blocking thread;
  *   <li>close the timer driver.

@@ -17,8 +17,8 @@ import java.util.ArrayDeque;
  *   <li>The stream has ended when the buffer is empty and either no open sender is left or the
  *       receiver is closed; once ended, nothing more can be pushed (a push checks both under the
  *       lock), so "end" is final.
- *   <li>{@link #rxWaker} is woken (outside the lock) on every push and when the last sender
- *       closes.
+ *   <li>{@link #rxWaker} is woken (outside the lock) on every push, when the last sender
+ *       closes and when the receiver is closed.
  * </ul>
  * Lock order: this channel's {@link #lock}, then the permit pool's lock (taken inside it by
  * {@code trySend} and by pops). The pool never takes another lock or calls a waker while holding
@@ -152,11 +152,14 @@ final class ChannelCore<T> {
 
     /** Closes the receiving side: later pushes fail, waiting bounded senders are failed. */
     void closeReceiver() {
+        Waker w;
         synchronized (lock) {
             receiverClosed = true;
+            w = rxWaker; // a pending recv must now see the rest of the buffer, then the end
             rxWaker = null;
         }
         if (permits != null) permits.close();
+        if (w != null) w.wake();
     }
 
     boolean isReceiverClosed() {

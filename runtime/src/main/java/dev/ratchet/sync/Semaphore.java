@@ -54,7 +54,7 @@ public final class Semaphore {
      */
     public Future<Permit> acquire(int n) {
         checkCount(n);
-        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), "Semaphore.acquire(" + n + ")");
+        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), "Semaphore.acquire");
     }
 
     /** Takes one permit if one is free and nobody waits; otherwise returns {@code null}. */

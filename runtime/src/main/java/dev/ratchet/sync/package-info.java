@@ -1,7 +1,9 @@
 /**
  * Async synchronization primitives whose waiting never blocks a thread: {@link
  * dev.ratchet.sync.Channel} (mpsc, bounded or unbounded), {@link dev.ratchet.sync.Oneshot}, {@link
- * dev.ratchet.sync.Mutex}, {@link dev.ratchet.sync.Semaphore} and {@link dev.ratchet.sync.Notify}.
+ * dev.ratchet.sync.Mutex}, {@link dev.ratchet.sync.Semaphore}, {@link dev.ratchet.sync.Notify} and
+ * {@link dev.ratchet.sync.Broadcast} (pub/sub over a bounded ring; lagging receivers get a
+ * {@link dev.ratchet.sync.LaggedException}).
  *
  * <p>Common rules: waiters are served FIFO; wakers are called outside the primitives' internal
  * locks; a waiter re-polled with a new waker is woken through the new one; cancelling a waiting

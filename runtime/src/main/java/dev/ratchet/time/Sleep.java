@@ -53,8 +53,9 @@ public final class Sleep implements Future<Void> {
     private final long deadlineNanos;
     private final AtomicWaker waker = new AtomicWaker();
 
-    // Poll-side state, confined to the polling task (Future rule: never polled concurrently).
-    private TimerDriver.TimerEntry entry;
+    /** Written by poll; volatile so that a cancel() from another thread sees it and deregisters. */
+    private volatile TimerDriver.TimerEntry entry;
+    /** Poll-side state, confined to the polling task (Future rule: never polled concurrently). */
     private boolean completed;
     /** Set by cancel() from any thread; read by poll. */
     private volatile boolean cancelled;
@@ -112,12 +113,13 @@ public final class Sleep implements Future<Void> {
         checkPollable();
         // Register first, then check: a timer firing in between wakes the new waker.
         waker.register(cx.waker());
+        TimerDriver.TimerEntry e = entry;
         if (isElapsed()) {
             completed = true;
-            if (entry != null) entry.cancel(); // no-op if it fired; frees the wheel slot if not
+            if (e != null) e.cancel(); // no-op if it fired; frees the wheel slot if not
             return Poll.ready(null);
         }
-        if (entry == null || !entry.isPending()) {
+        if (e == null || !e.isPending()) {
             // First poll, or the entry fired without the deadline being reached: only when its
             // driver shut down, and then schedule() throws IllegalStateException saying so.
             entry = driver().schedule(deadlineNanos, waker::wake);

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeoutException;
  * exception its cleanup threw (other than the expected {@link CancellationException}) is attached
  * as suppressed. When the inner future completes first (value or exception), the timer is
  * deregistered. The timer is checked even when the inner future has spent the task's budget.
+ * If the timer itself fails (its executor's timer driver has shut down), the inner future is
+ * cancelled and cleaned up the same way, then that {@link IllegalStateException} is thrown.
  *
  * <h2>Cancellation</h2>
  * {@link #cancel()} cancels the inner future and the timer; the following polls drive the inner
@@ -44,6 +46,8 @@ public final class Timeout<T> implements Future<T> {
     private final Sleep sleep;
     /** Written by poll and by cancel() (the owner, between polls); volatile for a cross-thread cancel. */
     private volatile Phase phase = Phase.RUNNING;
+    /** Why the timer could not be polled (its driver closed); reported once the inner future is cleaned up. */
+    private RuntimeException timerFailure;
 
     private Timeout(Duration duration, Future<T> inner) {
         this.duration = duration;
@@ -82,8 +86,15 @@ public final class Timeout<T> implements Future<T> {
                     return p;
                 }
                 if (phase == Phase.RUNNING) { // cancel() may have run inside inner.poll
-                    if (sleep.pollIgnoringBudget(cx).isPending()) return Poll.pending();
-                    phase = Phase.EXPIRED;
+                    try {
+                        if (sleep.pollIgnoringBudget(cx).isPending()) return Poll.pending();
+                        phase = Phase.EXPIRED;
+                    } catch (RuntimeException timerBroken) {
+                        // The timer cannot run (its driver shut down): don't abandon the inner
+                        // future mid-flight; cancel it, drive its cleanup, then report this.
+                        timerFailure = timerBroken;
+                        phase = Phase.CANCELLING;
+                    }
                     inner.cancel();
                 }
             }
@@ -107,6 +118,10 @@ public final class Timeout<T> implements Future<T> {
             TimeoutException te = new TimeoutException("future did not complete within " + duration);
             if (failure != null && !(failure instanceof CancellationException)) te.addSuppressed(failure);
             throw sneakyThrow(te);
+        }
+        if (timerFailure != null) {
+            if (failure != null && !(failure instanceof CancellationException)) timerFailure.addSuppressed(failure);
+            throw timerFailure;
         }
         throw sneakyThrow(failure != null ? failure : new CancellationException("timeout cancelled"));
     }

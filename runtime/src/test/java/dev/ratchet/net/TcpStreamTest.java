@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.internal.io.Interest;
+import dev.ratchet.internal.io.Reactor;
 import dev.ratchet.internal.io.ReactorHandle;
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.nio.channels.Pipe;
 import java.nio.channels.SelectionKey;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -215,6 +218,63 @@ class TcpStreamTest {
             assertEquals("data", new String(second.array(), 0, 4, UTF_8));
             assertEquals(0, first.position(), "the cancelled read consumed nothing");
             assertEquals(0, wakes.get(), "the cancelled read's task was never woken");
+        }
+    }
+
+    /**
+     * A read that completes on a poll the reactor did not cause (its thread is held busy here)
+     * withdraws its interest, so the reactor will not wake the task for it later.
+     */
+    @Test
+    void aReadCompletingWithoutTheReactorWithdrawsItsInterest() throws Exception {
+        try (Reactor reactor = new Reactor("held-reactor"); Loopback.Pair p = Loopback.connect(listener)) {
+            CountDownLatch reactorHeld = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Pipe pipe = Pipe.open();
+            ReactorScope scope = new ReactorScope(reactor); // the reactor is current on this thread
+            try {
+                // Hold the reactor thread inside a waker, so it applies and fires nothing meanwhile.
+                pipe.source().configureBlocking(false);
+                reactor.register(pipe.source()).arm(Interest.READ, () -> {
+                    reactorHeld.countDown();
+                    awaitUninterruptibly(release);
+                });
+                pipe.sink().write(ByteBuffer.allocate(1));
+                assertTrue(reactorHeld.await(10, TimeUnit.SECONDS));
+
+                ByteBuffer buf = ByteBuffer.allocate(4);
+                Future<Integer> read = p.server().read(buf);
+                Context cx = Context.of(() -> {});
+                assertTrue(read.poll(cx).isPending());
+                ReactorHandle h = p.server().io().handleIfRegistered();
+                assertSame(reactor, h.reactor(), "registered with the current executor's reactor");
+                assertEquals(SelectionKey.OP_READ, h.armedOps());
+
+                blockOnForTest(p.client().writeAll(new byte[] {5}));
+                Poll<Integer> r;
+                do {
+                    r = read.poll(cx); // the data may take a moment to cross loopback
+                } while (r.isPending());
+                assertEquals(1, r.value());
+                assertEquals(0, h.armedOps(), "interest withdrawn");
+                assertFalse(h.hasWaker(Interest.READ), "waker withdrawn");
+            } finally {
+                scope.close();
+                release.countDown();
+                pipe.source().close();
+                pipe.sink().close();
+            }
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // keep holding until released
+            }
         }
     }
 

@@ -125,6 +125,16 @@ class ExecutorTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void spawnBlockingOnAClosedExecutorIsRefused(Kind kind) {
+        Executor ex = kind.create(newPrefix());
+        dev.ratchet.internal.RuntimeHandle rt = (dev.ratchet.internal.RuntimeHandle) ex;
+        ex.close();
+        assertEquals("executor is closed",
+                assertThrows(IllegalStateException.class, () -> rt.spawnBlocking(() -> 1)).getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void blockOnFromInsideATaskOfTheSameExecutorIsRefused(Kind kind) {
         try (Executor ex = kind.create(newPrefix())) {
             AtomicReference<Throwable> seen = new AtomicReference<>();
@@ -144,6 +154,7 @@ class ExecutorTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    @SuppressWarnings("try") // close() inside the try-with-resources body is the point
     void closeFromInsideATaskIsRefused(Kind kind) {
         try (Executor ex = kind.create(newPrefix())) {
             AtomicReference<Throwable> seen = new AtomicReference<>();
@@ -174,7 +185,11 @@ class ExecutorTest {
         assertEquals("b", ex.blockOn(TestFutures.blocking(() -> "b")));
         ex.blockOn(cx -> started.getCount() == 0 ? Poll.ready(null) : yieldOnce(cx));
         assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
-        assertFalse(liveThreadsNamed(prefix).isEmpty() && kind == Kind.MULTI_THREADED, "workers were running");
+        Set<String> before = liveThreadsNamed(prefix);
+        assertTrue(before.stream().anyMatch(n -> n.contains("-blocking-")), "a blocking thread was alive: " + before);
+        if (kind == Kind.MULTI_THREADED) {
+            assertTrue(before.containsAll(Set.of(prefix + "-worker-0", prefix + "-worker-1")), before.toString());
+        }
 
         ex.close();
 
@@ -184,6 +199,53 @@ class ExecutorTest {
             assertThrows(CancellationException.class, () -> h.poll(Context.of(Waker.noop())));
         }
         assertEquals(Set.of(), liveThreadsNamed(prefix), "threads left after close()");
+    }
+
+    /**
+     * A parent awaiting its child's handle: at close, cancelling the parent aborts the child, and
+     * the parent's cleanup can only finish after the child's. Both cleanups must run, whichever
+     * order close() visits them in.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void closeDrivesCleanupsThatWaitForEachOther(Kind kind) throws Exception {
+        for (int rep = 0; rep < 20; rep++) {
+            Executor ex = kind.create(newPrefix());
+            ConcurrentLinkedQueue<String> log = new ConcurrentLinkedQueue<>();
+            CountDownLatch started = new CountDownLatch(2);
+            JoinHandle<String> parent = ex.spawn("parent", new Future<String>() {
+                JoinHandle<Void> child;
+                boolean cancelled;
+
+                @Override
+                public Poll<String> poll(Context cx) {
+                    if (child == null) {
+                        child = Futures.spawn(new CleanupProbe("child", log, started));
+                        started.countDown();
+                    }
+                    Poll<Void> p;
+                    try {
+                        p = child.poll(cx);
+                    } catch (CancellationException e) {
+                        if (!cancelled) throw e;
+                        log.add("cleanup parent after child");
+                        throw new CancellationException("parent cancelled");
+                    }
+                    return p.isReady() ? Poll.ready("child finished") : Poll.pending();
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled = true;
+                    child.cancel(); // aborts the child; keep awaiting it
+                }
+            });
+            ex.blockOn(cx -> started.getCount() == 0 ? Poll.ready(null) : yieldOnce(cx));
+            ex.close();
+            assertEquals(Set.of("cleanup child", "cleanup parent after child"), Set.copyOf(log));
+            assertEquals(2, log.size());
+            assertThrows(CancellationException.class, () -> parent.poll(Context.of(Waker.noop())));
+        }
     }
 
     private static Poll<Void> yieldOnce(Context cx) {
@@ -231,6 +293,20 @@ class ExecutorTest {
         try (Executor ex = kind.create(newPrefix())) {
             String thread = ex.blockOn(TestFutures.blocking(() -> Thread.currentThread().getName()));
             assertTrue(thread.contains("-blocking-"), thread);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void eachExecutorOwnsOneTimerDriver(Kind kind) {
+        try (Executor a = kind.create(newPrefix()); Executor b = kind.create(newPrefix())) {
+            dev.ratchet.internal.RuntimeHandle ra = (dev.ratchet.internal.RuntimeHandle) a;
+            dev.ratchet.internal.RuntimeHandle rb = (dev.ratchet.internal.RuntimeHandle) b;
+            assertSame(ra.timer(), ra.timer());
+            assertTrue(ra.timer() != rb.timer());
+            // and the runtime a task sees is its own executor
+            assertSame(ra, a.blockOn(cx -> Poll.ready(dev.ratchet.internal.CurrentRuntime.get())));
+            assertSame(rb, b.blockOn(b.spawn(cx -> Poll.ready(dev.ratchet.internal.CurrentRuntime.get()))));
         }
     }
 

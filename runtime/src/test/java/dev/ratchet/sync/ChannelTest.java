@@ -236,6 +236,17 @@ class ChannelTest {
     }
 
     @Test
+    void closingTheReceiverWakesAPendingRecvWhichSeesTheEnd() {
+        Channel<String> ch = Channel.unbounded();
+        Future<String> r = ch.receiver().recv();
+        TestWaker w = new TestWaker();
+        assertTrue(r.poll(w.cx()).isPending());
+        ch.receiver().close();
+        assertEquals(1, w.wakes());
+        assertEquals(Poll.ready(null), r.poll(w.cx()));
+    }
+
+    @Test
     void cancelledRecvTakesNoMessage() {
         Channel<String> ch = Channel.unbounded();
         Future<String> r = ch.receiver().recv();

@@ -160,6 +160,29 @@ class TimeoutTest {
     }
 
     @Test
+    void aBrokenTimerCancelsAndCleansUpTheInnerBeforeFailing() throws Exception {
+        SlowToCancel inner = new SlowToCancel(2);
+        TestWaker w = new TestWaker();
+        Timeout<String> t;
+        TimerRuntime rt = new TimerRuntime("timeout-broken");
+        try {
+            t = Timeout.of(Duration.ofHours(1), inner);
+            assertTrue(t.poll(w.cx()).isPending());
+        } finally {
+            rt.close(); // the executor's timer shuts down under the pending timeout
+        }
+        var prev = dev.ratchet.internal.CurrentRuntime.enter(rt);
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> w.blockOn(t));
+            assertTrue(e.getMessage().contains("closed"), e.getMessage());
+        } finally {
+            dev.ratchet.internal.CurrentRuntime.exit(prev);
+        }
+        assertTrue(inner.cancelled);
+        assertEquals(2, inner.cleanupDone, "the inner future was cleaned up before the failure was reported");
+    }
+
+    @Test
     void badInput() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Timeout.of(Duration.ofSeconds(-1), cx -> Poll.ready(1)));

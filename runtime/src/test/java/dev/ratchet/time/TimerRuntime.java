@@ -26,6 +26,11 @@ final class TimerRuntime implements RuntimeHandle, AutoCloseable {
     }
 
     @Override
+    public <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        throw new UnsupportedOperationException("timer-only test runtime");
+    }
+
+    @Override
     public <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
         throw new UnsupportedOperationException("timer-only test runtime");
     }

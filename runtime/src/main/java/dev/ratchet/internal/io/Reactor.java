@@ -247,6 +247,9 @@ public final class Reactor implements AutoCloseable {
                 applyUpdates(toWake);
                 long timeoutMillis = fireDeadlines(toWake);
                 wakeAll(toWake);
+                // A pending interrupt makes select return at once, forever: the reactor is
+                // stopped by close(), never by interruption, so an interrupt is a stray one.
+                Thread.interrupted();
                 selector.select(timeoutMillis); // 0 = until ready or woken
                 selectCount++; // single writer
                 collectReady(toWake);

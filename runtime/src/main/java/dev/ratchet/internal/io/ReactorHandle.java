@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * arming is not lost: the next select reports it at once.
  *
  * <h2>Threading</h2>
- * {@code arm}, {@link #disarm} and {@link #close} may be called from any thread. The selection
+ * {@code arm}, {@link #disarm} and {@link #close} may be called from any thread, and wake
+ * wakers (when they do) with no lock held. The selection
  * key is only touched by the reactor thread ({@link #applyUpdate}, {@link #fire}): other threads
  * only change {@link #wanted} and queue the handle for the reactor.
  */
@@ -50,10 +51,12 @@ public final class ReactorHandle {
     private final AtomicInteger wanted = new AtomicInteger();
 
     /**
-     * Whether this handle sits in the reactor's update queue. Invariant: if {@link #wanted} or
-     * {@link #closed} changed after the reactor last applied it, the handle is queued. The
-     * reactor clears the flag <em>before</em> reading {@code wanted}, so a change made after that
-     * read queues the handle again.
+     * Whether this handle sits in the reactor's update queue. Invariant: if {@link #arm} or
+     * {@link #disarm} flipped a bit of {@link #wanted}, or {@link #close} set {@link #closed},
+     * after the reactor last copied them into the key, the handle is queued ({@link #fire}
+     * changes and copies {@code wanted} itself, on the reactor thread). The reactor clears the
+     * flag <em>before</em> reading {@code wanted}, so a change made after that read queues the
+     * handle again.
      */
     private final AtomicBoolean queued = new AtomicBoolean();
 
@@ -91,10 +94,12 @@ public final class ReactorHandle {
         cell(interest).register(waker); // (1) before the bit: see WakerCell
         int before = wanted.getAndUpdate(w -> w | interest.ops); // (2) linearization point of arm
         if ((before & interest.ops) == 0) reactor.requestUpdate(this);
-        // The reactor may have terminated between ensureRunning() and (1), after its final pass
-        // that wakes every waker: then nobody will ever take ours. Terminating writes its state
-        // before that pass and we read it after (1), so one of the two sees the other.
-        if (reactor.isTerminated()) wakeBothSides();
+        // close() or the reactor's termination may have happened since the checks above, and
+        // made its final pass that takes every waker before (1): then nobody would ever take
+        // ours. Each writes its flag before that pass and we read the flags after (1) (all
+        // volatile), so either its pass sees our waker or we see its flag — and wake ourselves:
+        // the next poll fails with "closed".
+        if (closed || reactor.isTerminated()) wakeBothSides();
     }
 
     /**

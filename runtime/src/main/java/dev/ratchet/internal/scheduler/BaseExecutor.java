@@ -7,9 +7,14 @@ import dev.ratchet.internal.blocking.BlockingPool;
 import dev.ratchet.internal.task.Scheduler;
 import dev.ratchet.internal.task.Task;
 import dev.ratchet.internal.task.TaskRegistry;
+import dev.ratchet.internal.io.Reactor;
+import dev.ratchet.internal.io.ReactorOwner;
 import dev.ratchet.internal.time.TimerDriver;
 import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -21,7 +26,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * queues and threads ({@link #schedule}, {@link #runBlockOn}, {@link #stopWorkers}, {@link
  * #discardQueues}).
  */
-public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler {
+public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOwner, Scheduler {
     /** Bound on the cancellation polls of one task at shutdown (a cleanup that yields forever). */
     static final int MAX_SHUTDOWN_POLLS = 1024;
 
@@ -29,6 +34,12 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
     protected final TaskRegistry registry = new TaskRegistry();
     private final BlockingPool blocking;
     private final TimerDriver timer;
+    /**
+     * The I/O reactor, created on first use so an executor that does no I/O has no selector
+     * thread. Written once under {@code this}; volatile for the unlocked fast path of {@link
+     * #reactor()}.
+     */
+    private volatile Reactor reactor;
 
     /**
      * Set at the first step of {@link #close()}; read by workers between polls (they stop) and by
@@ -49,11 +60,15 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawn(Future<T> future) {
-        return spawn(null, future);
+        return spawnTask(null, future);
     }
 
     @Override
     public final <T> JoinHandle<T> spawn(String name, Future<T> future) {
+        return spawnTask(Objects.requireNonNull(name, "name"), future);
+    }
+
+    private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = new Task<>(future, name, this, config.budget());
         registry.add(task); // throws "executor is closed" once close() started
@@ -63,12 +78,28 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
 
     @Override
     public final <T> JoinHandle<T> spawnBlocking(Callable<T> work) {
+        Objects.requireNonNull(work, "work");
+        // The pool itself refuses only from step 4 of close(); refuse from step 1, like spawn.
+        if (closing) throw new IllegalStateException("executor is closed");
         return blocking.submit(work);
     }
 
     @Override
     public final TimerDriver timer() {
         return timer;
+    }
+
+    @Override
+    public final Reactor reactor() {
+        Reactor r = reactor;
+        if (r != null) return r;
+        synchronized (this) {
+            if (reactor == null) {
+                if (closing) throw new IllegalStateException("executor is closed: no new I/O can be registered");
+                reactor = new Reactor(config.threadNamePrefix() + "-io");
+            }
+            return reactor;
+        }
     }
 
     @Override
@@ -133,21 +164,52 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, Scheduler
             stopWorkers();
             discardQueues();
             // 3. Cancel every task left and drive its cleanup on this thread. Wakes during the
-            //    cleanup queue entries that nobody runs; step 3 polls again itself when a task woke.
+            //    cleanup queue entries that nobody runs; this step polls again itself when a task
+            //    it owns was woken (see cancelRemainingTasks).
             RuntimeHandle previous = CurrentRuntime.enter(this);
             try {
-                for (Task<?> task : registry.snapshot()) task.shutdown(MAX_SHUTDOWN_POLLS);
+                cancelRemainingTasks();
             } finally {
                 CurrentRuntime.exit(previous);
             }
             discardQueues();
             // 4. Blocking jobs: queued ones cancelled, running ones interrupted, threads joined.
             blocking.shutdown();
-            // 5. The timer driver and its thread.
+            // 5. The timer driver and the reactor (if any I/O created it), and their threads.
             timer.close();
+            Reactor r;
+            synchronized (this) {
+                r = reactor;
+            }
+            if (r != null) r.close();
         } finally {
             closed.countDown();
         }
+    }
+
+    /**
+     * Step 3 of close. Every task is taken over, cancelled and polled while it keeps being woken.
+     * Cleanups may depend on each other (a cancelled parent waits for the child it aborted), so
+     * the tasks still pending are polled again, in passes, as long as some of them were woken by
+     * the others; then the rest are abandoned (finished with CancellationException). Bounded:
+     * at most {@value #MAX_SHUTDOWN_POLLS} polls per task per pass and as many passes.
+     */
+    private void cancelRemainingTasks() {
+        List<Task<?>> pending = new ArrayList<>();
+        for (Task<?> task : registry.snapshot()) {
+            if (task.shutdownStart(MAX_SHUTDOWN_POLLS)) pending.add(task);
+        }
+        for (int pass = 0; pass < MAX_SHUTDOWN_POLLS && !pending.isEmpty(); pass++) {
+            boolean progress = false;
+            for (Iterator<Task<?>> it = pending.iterator(); it.hasNext(); ) {
+                Task<?> task = it.next();
+                if (!task.wokenDuringShutdown()) continue;
+                progress = true;
+                if (!task.shutdownResume(MAX_SHUTDOWN_POLLS)) it.remove();
+            }
+            if (!progress) break;
+        }
+        for (Task<?> task : pending) task.shutdownAbandon();
     }
 
     private void awaitClosed() {

@@ -6,7 +6,7 @@ import dev.ratchet.internal.task.Task;
  * The shared run queue of an executor: FIFO, any thread pushes and pops. Holds spawns and wakes
  * from outside the workers, and the overflow of full local queues.
  *
- * <p>An intrusive singly-linked list through {@link Task#queueNext} under this object's monitor:
+ * <p>An intrusive singly-linked list through {@link Task#queueNext()} under this object's monitor:
  * pushing allocates nothing (a task is in at most one queue at a time, by the {@code NOTIFIED}
  * invariant of the state word, so one link field suffices). {@link #len} is volatile so that
  * pollers can skip the lock when the queue is empty.
@@ -21,24 +21,24 @@ public final class InjectQueue {
 
     /** Appends one task. */
     public void push(Task<?> task) {
-        task.queueNext = null;
+        task.setQueueNext(null);
         synchronized (this) {
             if (tail == null) head = task;
-            else tail.queueNext = task;
+            else tail.setQueueNext(task);
             tail = task;
             len = len + 1;
         }
     }
 
     /**
-     * Appends a chain of {@code n} tasks already linked through {@link Task#queueNext} (the last
+     * Appends a chain of {@code n} tasks already linked through {@link Task#queueNext()} (the last
      * one's link null), in one lock acquisition.
      */
     public void pushChain(Task<?> first, Task<?> last, int n) {
-        last.queueNext = null;
+        last.setQueueNext(null);
         synchronized (this) {
             if (tail == null) head = first;
-            else tail.queueNext = first;
+            else tail.setQueueNext(first);
             tail = last;
             len = len + n;
         }
@@ -50,16 +50,16 @@ public final class InjectQueue {
         synchronized (this) {
             Task<?> t = head;
             if (t == null) return null;
-            head = t.queueNext;
+            head = t.queueNext();
             if (head == null) tail = null;
-            t.queueNext = null;
+            t.setQueueNext(null);
             len = len - 1;
             return t;
         }
     }
 
     /**
-     * Removes up to {@code max} oldest tasks as a chain linked through {@link Task#queueNext}
+     * Removes up to {@code max} oldest tasks as a chain linked through {@link Task#queueNext()}
      * (walk it, reading each link before reusing the task); null if empty.
      */
     public Task<?> popChain(int max) {
@@ -69,13 +69,13 @@ public final class InjectQueue {
             if (first == null) return null;
             Task<?> last = first;
             int n = 1;
-            while (n < max && last.queueNext != null) {
-                last = last.queueNext;
+            while (n < max && last.queueNext() != null) {
+                last = last.queueNext();
                 n++;
             }
-            head = last.queueNext;
+            head = last.queueNext();
             if (head == null) tail = null;
-            last.queueNext = null;
+            last.setQueueNext(null);
             len = len - n;
             return first;
         }
@@ -93,8 +93,8 @@ public final class InjectQueue {
     public synchronized void clear() {
         Task<?> t = head;
         while (t != null) {
-            Task<?> next = t.queueNext;
-            t.queueNext = null;
+            Task<?> next = t.queueNext();
+            t.setQueueNext(null);
             t = next;
         }
         head = null;

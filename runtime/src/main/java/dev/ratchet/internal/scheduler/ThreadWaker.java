@@ -9,12 +9,20 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Protocol: the blocked thread clears {@link #notified} <em>before</em> each poll of the root
  * and parks only while it is still clear. A wake that lands during the poll sets it again, so the
  * loop polls once more; a wake before the clear happens-before the poll (the clear follows the
- * read that saw it set). {@code LockSupport} permits cover an unpark that precedes the park.
+ * read that saw it set).
+ *
+ * <p>Unparking is a system call, so a wake only unparks when the owner may be parked: the owner
+ * sets {@link #parked} before re-checking {@link #notified} and parking; a waker sets {@link
+ * #notified} before reading {@link #parked}. Both are volatile, so (Dekker) either the owner sees
+ * the notification and does not park, or the waker sees {@code parked} and unparks; {@code
+ * LockSupport} permits cover an unpark that lands just before the park.
  */
 public final class ThreadWaker implements Waker {
     private final Thread thread;
     /** Set by wakes, cleared by the owner thread before polling; starts set for the first poll. */
     private volatile boolean notified = true;
+    /** Set by the owner around its parks; read by wakers to skip needless unparks. */
+    private volatile boolean parked;
     /** Owner thread only: an interrupt absorbed while parked. */
     private boolean interrupted;
 
@@ -25,7 +33,7 @@ public final class ThreadWaker implements Waker {
     @Override
     public void wake() {
         notified = true;
-        LockSupport.unpark(thread);
+        if (parked) LockSupport.unpark(thread);
     }
 
     /** Owner thread: whether a wake arrived since the last {@link #clear()}. */
@@ -45,16 +53,32 @@ public final class ThreadWaker implements Waker {
      * #restoreInterrupt()}.
      */
     public void parkUntilNotified() {
-        while (!notified) parkOnce();
+        parked = true;
+        try {
+            while (!notified) {
+                LockSupport.park(this);
+                if (Thread.interrupted()) interrupted = true;
+            }
+        } finally {
+            parked = false;
+        }
     }
 
     /**
-     * Owner thread: parks once, until any unpark of this thread (a wake of this waker, or of a
-     * task queued for this thread), or spuriously. Absorbs interrupts as above.
+     * Owner thread: parks once unless this waker is notified, until any unpark of this thread (a
+     * wake of this waker, or of a task queued for this thread) or spuriously. The caller re-checks
+     * its other sources of work, which must unpark this thread unconditionally. Absorbs
+     * interrupts as above.
      */
     public void parkOnce() {
-        LockSupport.park(this);
-        if (Thread.interrupted()) interrupted = true;
+        parked = true;
+        try {
+            if (notified) return;
+            LockSupport.park(this);
+            if (Thread.interrupted()) interrupted = true;
+        } finally {
+            parked = false;
+        }
     }
 
     /** Owner thread: re-asserts an interrupt absorbed by {@link #parkUntilNotified()}. */

@@ -40,8 +40,13 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
     private T value;
     private Throwable failure;
 
-    /** Link in an {@code InjectQueue}; guarded by that queue's lock. */
-    public Task<?> queueNext;
+    /**
+     * Link of an intrusive run-queue list (the shared inject queue, or a batch moving from a full
+     * local queue to it); guarded by whoever holds the list: that queue's lock, or the one thread
+     * building the batch. A task is in at most one queue at a time (the NOTIFIED invariant), so
+     * one link suffices.
+     */
+    private Task<?> queueNext;
     /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
     Task<?> registryPrev;
     Task<?> registryNext;
@@ -75,6 +80,16 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
 
     public TaskJoinHandle<T> handle() {
         return handle;
+    }
+
+    /** The next task in the intrusive run-queue list this task is in; see {@link #queueNext}. */
+    public Task<?> queueNext() {
+        return queueNext;
+    }
+
+    /** Sets the run-queue link; see {@link #queueNext}. */
+    public void setQueueNext(Task<?> next) {
+        this.queueNext = next;
     }
 
     // ---- Waker
@@ -115,33 +130,58 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      *     at the back of a run queue (it stays {@code NOTIFIED})
      */
     public boolean run() {
-        switch (transitionToRunning()) {
-            case DROP:
-                return false;
-            case POLL_CANCELLED:
-                if (!deliverCancel()) return false;
-                // fall through
-            default:
-                if (pollFuture()) return false;
-                return transitionToIdle() == IdleResult.RESCHEDULE;
-        }
+        RunResult r = transitionToRunning();
+        if (r == RunResult.DROP) return false;
+        if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
+        if (pollFuture()) return false;
+        return transitionToIdle() == IdleResult.RESCHEDULE;
+    }
+
+    // ---- Shutdown (on the closing thread, once no worker polls any more)
+
+    /**
+     * Shutdown, first step: takes the task over (whatever its state), delivers {@code cancel()}
+     * and polls it until it completes or returns pending with no wake pending.
+     *
+     * @return {@code true} if it is still pending: the caller keeps ownership (the {@code
+     *     RUNNING} bit) and must end with {@link #shutdownResume} or {@link #shutdownAbandon}
+     */
+    public boolean shutdownStart(int maxPolls) {
+        if (!transitionToShutdown()) return false;
+        if (!deliverCancel()) return false;
+        return pollWhileWoken(maxPolls, true);
     }
 
     /**
-     * At shutdown, on the closing thread once no worker runs any more: delivers {@code cancel()}
-     * and drives the task until it completes, or until a poll returns pending with no wake
-     * pending (nothing will ever poll it again), or {@code maxPolls} polls. A task that does not
-     * complete is finished with {@link CancellationException}, so its handle never hangs.
+     * Shutdown, later passes: if a wake arrived since the last poll (another task's cleanup, a
+     * blocking job), polls again as in {@link #shutdownStart}.
+     *
+     * @return {@code true} if still pending; see {@link #wokenDuringShutdown()} for progress
      */
-    public void shutdown(int maxPolls) {
-        if (!transitionToShutdown()) return;
-        if (!deliverCancel()) return;
-        for (int i = 0; i < maxPolls; i++) {
-            if (pollFuture()) return;
-            if (!takeNotifiedWhileRunning()) break;
-        }
+    public boolean shutdownResume(int maxPolls) {
+        return pollWhileWoken(maxPolls, takeNotifiedWhileRunning());
+    }
+
+    /** Whether a wake arrived since the last shutdown poll (without consuming it). */
+    public boolean wokenDuringShutdown() {
+        return (stateBits() & NOTIFIED) != 0;
+    }
+
+    /**
+     * Shutdown, last step for a task still pending when nothing can wake it any more: completes
+     * it with {@link CancellationException} so that its handle never hangs.
+     */
+    public void shutdownAbandon() {
         complete(null, new CancellationException("the executor closed before task " + this
-                + " finished its cancellation (its last poll returned pending)"));
+                + " finished its cancellation (its last poll returned pending and nothing woke it)"));
+    }
+
+    private boolean pollWhileWoken(int maxPolls, boolean woken) {
+        for (int i = 0; woken && i < maxPolls; i++) {
+            if (pollFuture()) return false;
+            woken = takeNotifiedWhileRunning();
+        }
+        return true;
     }
 
     /** Calls {@code future.cancel()} once; returns false if that threw (the task is then complete). */

@@ -60,22 +60,15 @@ public final class TaskJoinHandle<T> implements JoinHandle<T> {
 
     /** Called by the target once, right after it became complete: wakes the awaiter if any. */
     public void notifyJoiner() {
+        // A volatile read suffices to see a registered waker (Dekker, above); the getAndSet
+        // then claims it so that it is woken once. Saves an atomic RMW when nobody awaits.
+        if (joiner == null) return;
         Waker w = (Waker) JOINER.getAndSet(this, null);
         if (w != null) w.wake();
     }
 
     @Override
     public void abort() {
-        target.abort();
-    }
-
-    /**
-     * Cancelling the handle, as a {@link dev.ratchet.Future}, aborts the task: an awaiting state
-     * machine that is cancelled cancels what it awaits, and then keeps polling this handle until
-     * the task's cleanup has run.
-     */
-    @Override
-    public void cancel() {
         target.abort();
     }
 

@@ -159,6 +159,9 @@ public final class TimerDriver implements AutoCloseable {
     private void run() {
         List<Waker> due = new ArrayList<>();
         while (true) {
+            // Nobody should interrupt this thread; if someone does, clear it, or park() would
+            // return at once forever and the driver would spin.
+            Thread.interrupted();
             long parkTick;
             boolean stop;
             lock.lock();

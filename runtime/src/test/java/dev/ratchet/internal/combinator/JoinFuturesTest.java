@@ -108,6 +108,19 @@ class JoinFuturesTest {
     }
 
     @Test
+    void cancelBeforeTheFirstPollRunsNoChildBeforeCancellingIt() {
+        Gate<Integer> a = new Gate<>("a");
+        Gate<Integer> b = new Gate<>("b");
+        Future<Join2<Integer, Integer>> join = JoinFutures.join2(a, b);
+        join.cancel();
+        assertEquals(0, a.polls() + b.polls(), "cancel() itself polls nothing");
+        assertThrows(CancellationException.class, () -> join.poll(cx));
+        assertEquals(1, a.polls(), "a was polled once, already cancelled: its cleanup, not its work");
+        assertEquals(1, b.polls());
+        assertTrue(a.cleanedUp() && b.cleanedUp());
+    }
+
+    @Test
     void cancelOnceTheOutcomeIsDecidedDoesNotChangeIt() {
         Gate<Integer> failing = new Gate<>("failing");
         Gate<Integer> slow = new Gate<>("slow");

@@ -51,6 +51,16 @@ class TaskTest {
     }
 
     @Test
+    void idsIncreaseInCreationOrderAndNamesShowInToString() {
+        Task<Void> a = new Task<>(cx -> Poll.ready(null), "alpha", scheduler, 1);
+        Task<Void> b = new Task<>(cx -> Poll.ready(null), null, scheduler, 1);
+        assertTrue(b.id() > a.id());
+        assertEquals("alpha", a.name());
+        assertEquals("Task#" + a.id() + "(alpha)[NOTIFIED]", a.toString());
+        assertTrue(a.handle().toString().contains("alpha"));
+    }
+
+    @Test
     void budgetIsRefilledAtEveryPoll() {
         List<Integer> budgets = new ArrayList<>();
         Task<Void> task = new Task<>(cx -> {
@@ -144,8 +154,10 @@ class TaskTest {
         Task<Void> probe = spawn(new TestFutures.CleanupProbe("p", log, null));
         Task<String> stubborn = spawn(new TestFutures.Gate<>()); // ignores cancel, nobody opens it
         scheduler.drain();
-        probe.shutdown(10);
-        stubborn.shutdown(10);
+        assertFalse(probe.shutdownStart(10), "the probe completes its cleanup at once");
+        assertTrue(stubborn.shutdownStart(10), "the gate stays pending");
+        assertFalse(stubborn.wokenDuringShutdown());
+        stubborn.shutdownAbandon();
         assertEquals(List.of("cleanup p"), List.copyOf(log));
         assertThrows(CancellationException.class, probe::resultNow);
         CancellationException e = assertThrows(CancellationException.class, stubborn::resultNow);
@@ -175,7 +187,7 @@ class TaskTest {
             }
         });
         scheduler.drain();
-        task.shutdown(100);
+        assertFalse(task.shutdownStart(100));
         assertEquals(5, polls[0]);
         assertEquals("cleaned", task.resultNow());
     }
@@ -188,21 +200,20 @@ class TaskTest {
     void joinHandleNeverLosesTheCompletionWake() throws Exception {
         final int reps = 20_000;
         CyclicBarrier barrier = new CyclicBarrier(2);
-        @SuppressWarnings("unchecked")
-        Task<Integer>[] tasks = new Task[reps];
+        List<Task<Integer>> tasks = new ArrayList<>(reps);
         for (int i = 0; i < reps; i++) {
             int v = i;
-            tasks[i] = new Task<>(cx -> Poll.ready(v), null, scheduler, 128);
+            tasks.add(new Task<>(cx -> Poll.ready(v), null, scheduler, 128));
         }
         AtomicInteger lost = new AtomicInteger();
         Concurrent.run(2, id -> {
             for (int i = 0; i < reps; i++) {
                 barrier.await();
                 if (id == 0) {
-                    tasks[i].run();
+                    tasks.get(i).run();
                 } else {
                     AtomicInteger woken = new AtomicInteger();
-                    Poll<Integer> p = tasks[i].handle().poll(Context.of(woken::incrementAndGet));
+                    Poll<Integer> p = tasks.get(i).handle().poll(Context.of(woken::incrementAndGet));
                     if (p.isPending()) {
                         // the completer finishes within this rep: wait for its wake
                         long deadline = System.nanoTime() + 5_000_000_000L;

@@ -70,6 +70,61 @@ class TimerDriverTest {
         }
     }
 
+    /**
+     * 4 threads x 10_000 timers, a random third cancelled right away (racing the driver for the
+     * short ones): a timer whose cancel() returned true never fires; every other fires exactly once.
+     */
+    @Test
+    void concurrentCancelIsExact() throws Exception {
+        int threads = 4;
+        int perThread = 10_000;
+        int total = threads * perThread;
+        try (TimerDriver driver = new TimerDriver("test-timer-cancel-race")) {
+            java.util.concurrent.atomic.AtomicIntegerArray fires = new java.util.concurrent.atomic.AtomicIntegerArray(total);
+            boolean[] cancelled = new boolean[total];
+            AtomicInteger expected = new AtomicInteger();
+            CountDownLatch start = new CountDownLatch(1);
+            Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
+            Thread[] ts = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                int base = t * perThread;
+                ts[t] = new Thread(() -> {
+                    try {
+                        start.await();
+                        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+                        for (int i = base; i < base + perThread; i++) {
+                            int id = i;
+                            TimerDriver.TimerEntry e = driver.schedule(System.nanoTime() + rnd.nextInt(3) * MS,
+                                    () -> fires.incrementAndGet(id));
+                            cancelled[id] = rnd.nextInt(3) == 0 && e.cancel();
+                            if (!cancelled[id]) expected.incrementAndGet();
+                        }
+                    } catch (Throwable e) {
+                        failures.add(e);
+                    }
+                });
+                ts[t].start();
+            }
+            start.countDown();
+            for (Thread t : ts) t.join();
+            assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+            // A barrier timer due strictly after every other: the driver fires in deadline order
+            // on its one thread, so once it has run, every other waker has run too.
+            CountDownLatch flush = new CountDownLatch(1);
+            driver.schedule(System.nanoTime() + 5 * MS, flush::countDown);
+            assertTrue(flush.await(10, TimeUnit.SECONDS));
+            assertEquals(0, driver.pendingTimers());
+            int fired = 0;
+            for (int i = 0; i < total; i++) {
+                int f = fires.get(i);
+                if (cancelled[i]) assertEquals(0, f, "timer " + i + " fired after a successful cancel");
+                else assertEquals(1, f, "timer " + i + " fired " + f + " times");
+                fired += f;
+            }
+            assertEquals(expected.get(), fired);
+        }
+    }
+
     @Test
     void cancelledTimerNeverFires() throws Exception {
         try (TimerDriver driver = new TimerDriver("test-timer-cancel")) {
@@ -139,8 +194,9 @@ class TimerDriverTest {
             List<Throwable> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
             driver.thread().setUncaughtExceptionHandler((t, e) -> reported.add(e));
             CountDownLatch after = new CountDownLatch(1);
-            driver.schedule(System.nanoTime() + MS, () -> { throw new IllegalStateException("boom"); });
-            driver.schedule(System.nanoTime() + 5 * MS, after::countDown);
+            // Far enough ahead that it is the driver thread, not this one, that fires it.
+            driver.schedule(System.nanoTime() + 50 * MS, () -> { throw new IllegalStateException("boom"); });
+            driver.schedule(System.nanoTime() + 60 * MS, after::countDown);
             assertTrue(after.await(5, TimeUnit.SECONDS));
             assertEquals(1, reported.size());
             assertEquals("boom", reported.get(0).getMessage());

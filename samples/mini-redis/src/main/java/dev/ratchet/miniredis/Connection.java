@@ -10,6 +10,7 @@ import dev.ratchet.net.BufReader;
 import dev.ratchet.net.BufWriter;
 import dev.ratchet.net.TcpStream;
 import dev.ratchet.sync.Broadcast;
+import dev.ratchet.sync.LaggedException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -82,7 +83,7 @@ final class Connection {
         } catch (IOException e) {
             // A reset or a write to a client that left: the ordinary end of a connection.
             LOG.log(Level.DEBUG, "connection {0} ended: {1}", stream.peerAddress(), e);
-        } catch (Broadcast.LaggedException e) {
+        } catch (LaggedException e) {
             LOG.log(Level.WARNING, "disconnecting slow subscriber {0}: {1}", stream.peerAddress(), e.getMessage());
         } catch (CancellationException e) {
             throw e; // the executor is closing: the finally below still runs

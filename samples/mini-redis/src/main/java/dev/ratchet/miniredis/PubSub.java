@@ -1,6 +1,7 @@
 package dev.ratchet.miniredis;
 
 import dev.ratchet.sync.Broadcast;
+import dev.ratchet.sync.ChannelClosedException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * PUBLISH that races with the last unsubscribe may reach the removed channel and count 0
  * receivers, which is a valid order of the two (the publish happened after the unsubscribe).
  * Lock order: map bin, then the Broadcast's lock; publish holds no bin lock while sending.
+ * The subscriber count is kept here, under the bin lock, rather than asked of the Broadcast.
  */
 final class PubSub {
     /**
@@ -28,7 +30,17 @@ final class PubSub {
      */
     record Message(String channel, byte[] frame) {}
 
-    private final ConcurrentHashMap<String, Broadcast<Message>> channels = new ConcurrentHashMap<>();
+    /** A channel with subscribers. {@code subscribers} is only read and written inside {@code compute} for its name. */
+    private static final class Channel {
+        final Broadcast.Sender<Message> sender;
+        int subscribers;
+
+        Channel(Broadcast.Sender<Message> sender) {
+            this.sender = sender;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Channel> channels = new ConcurrentHashMap<>();
     private final int capacity;
 
     /** Each channel keeps {@code capacity} messages for a subscriber that falls behind. */
@@ -42,27 +54,41 @@ final class PubSub {
         @SuppressWarnings("unchecked")
         Broadcast.Receiver<Message>[] receiver = new Broadcast.Receiver[1];
         channels.compute(channel, (name, existing) -> {
-            Broadcast<Message> b = existing != null ? existing : new Broadcast<>(capacity);
-            receiver[0] = b.subscribe();
-            return b;
+            Channel ch = existing;
+            if (ch == null) {
+                Broadcast<Message> created = Broadcast.create(capacity);
+                created.receiver().close(); // subscribers get their own receivers below
+                ch = new Channel(created.sender());
+            }
+            ch.subscribers++;
+            receiver[0] = ch.sender.subscribe();
+            return ch;
         });
         return receiver[0];
     }
 
-    /** Closes {@code receiver} and removes {@code channel} if nobody else listens to it. */
+    /**
+     * Closes {@code receiver}, which {@link #subscribe} returned for {@code channel}, and removes
+     * the channel if it was the last one. Call once per receiver.
+     */
     void unsubscribe(String channel, Broadcast.Receiver<Message> receiver) {
-        channels.computeIfPresent(channel, (name, b) -> {
-            receiver.close();
-            return b.receiverCount() == 0 ? null : b;
+        receiver.close();
+        channels.computeIfPresent(channel, (name, ch) -> {
+            if (--ch.subscribers > 0) return ch;
+            ch.sender.close();
+            return null;
         });
-        receiver.close(); // idempotent: in case the channel was already gone
     }
 
     /** PUBLISH: sends to every subscriber of {@code channel}; returns how many there were. */
     int publish(String channel, byte[] payload) {
-        Broadcast<Message> b = channels.get(channel);
-        if (b == null) return 0;
-        return b.send(new Message(channel, RespWriter.encodeMessage(channel, payload)));
+        Channel ch = channels.get(channel);
+        if (ch == null) return 0;
+        try {
+            return ch.sender.send(new Message(channel, RespWriter.encodeMessage(channel, payload)));
+        } catch (ChannelClosedException removed) {
+            return 0; // the last subscriber left after get(): publishing after it is a valid order
+        }
     }
 
     /** Number of channels with at least one subscriber. */

@@ -8,6 +8,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Poll;
 import dev.ratchet.Waker;
 import dev.ratchet.sync.Broadcast;
+import dev.ratchet.sync.LaggedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -69,7 +70,7 @@ class PubSubTest {
                             for (PubSub.Message m; !seen && (m = take(rx)) != null; ) {
                                 seen = new String(m.frame(), ISO_8859_1).endsWith(me + ":" + i + "\r\n");
                             }
-                        } catch (Broadcast.LaggedException lag) {
+                        } catch (LaggedException lag) {
                             seen = true; // overtaken by the others' messages: it was delivered to this channel
                         }
                         if (!seen) throw new AssertionError(me + " did not receive its own message " + i);

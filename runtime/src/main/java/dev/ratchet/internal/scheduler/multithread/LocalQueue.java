@@ -120,10 +120,10 @@ final class LocalQueue {
         Task<?> last = first;
         for (int i = 1; i < half; i++) {
             Task<?> next = buffer[(real + i) & MASK];
-            last.queueNext = next;
+            last.setQueueNext(next);
             last = next;
         }
-        last.queueNext = task;
+        last.setQueueNext(task);
         for (int i = 0; i < half; i++) buffer[(real + i) & MASK] = null;
         overflow.pushChain(first, task, half + 1);
         return true;
@@ -144,8 +144,8 @@ final class LocalQueue {
             if (witness == h) {
                 int idx = real & MASK;
                 Task<?> task = buffer[idx];
-                // Only clear if no thief may still be copying this slot (it is outside [steal, real)).
-                if (steal == real) buffer[idx] = null;
+                // A thief copying right now owns [steal, real) only; this slot is not in it.
+                buffer[idx] = null;
                 return task;
             }
             h = witness;

@@ -93,13 +93,21 @@ final class Worker extends Thread {
 
     // ---- scheduling from this worker's thread
 
-    /** A task woken on this thread (by the task being polled, or spawned by it): into the LIFO slot. */
+    /**
+     * A task woken on this thread (by the task being polled, or spawned by it): into the LIFO
+     * slot; the previous occupant goes to the back of the local queue.
+     *
+     * <p>Either way stealable work appeared, so other workers are notified. Tokio skips the
+     * notification when the slot was empty because its slot cannot be stolen; ours can, and it
+     * must be: if the poll in progress blocks its thread, the slot's task must still run. Without
+     * the notification a worker parking at that moment (as last searcher, having just found the
+     * slot empty) would sleep while the task waits — a lost wake-up. The common cost is a fence
+     * and one read of the idle state (no unpark while the other workers are busy).
+     */
     void scheduleLocal(Task<?> task) {
         Task<?> evicted = (Task<?>) LIFO.getAndSet(this, task);
-        if (evicted != null) {
-            queue.ownerPush(evicted, pool.inject);
-            pool.notifyParked(); // stealable work appeared
-        }
+        if (evicted != null) queue.ownerPush(evicted, pool.inject);
+        pool.notifyParked();
     }
 
     /** Thief side of the LIFO slot. */
@@ -128,14 +136,18 @@ final class Worker extends Thread {
         int share = pool.inject.size() / pool.workerCount() + 1;
         Task<?> first = pool.inject.popChain(Math.min(share, LocalQueue.CAPACITY / 2));
         if (first == null) return null;
-        Task<?> t = first.queueNext;
-        first.queueNext = null;
+        Task<?> t = first.queueNext();
+        first.setQueueNext(null);
+        if (t == null) return first;
         while (t != null) {
-            Task<?> next = t.queueNext;
-            t.queueNext = null;
+            Task<?> next = t.queueNext();
+            t.setQueueNext(null);
             queue.ownerPush(t, pool.inject);
             t = next;
         }
+        // The batch left the shared queue, which parking workers watch, for ours: announce it,
+        // or a worker parking now could miss it while the task we return blocks this thread.
+        pool.notifyParked();
         return first;
     }
 

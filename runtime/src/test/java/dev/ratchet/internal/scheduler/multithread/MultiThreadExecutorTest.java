@@ -34,6 +34,20 @@ class MultiThreadExecutorTest {
     }
 
     @Test
+    void aSingleWorkerRunsEverything() throws Exception {
+        try (MultiThreadExecutor ex = create("mt-one", 1)) {
+            assertEquals(4950L, ex.blockOn(new TestFutures.SpawnAndSum(100, 5)));
+            TestFutures.Gate<String> gate = new TestFutures.Gate<>();
+            JoinHandle<String> h = ex.spawn(gate);
+            assertTrue(Concurrent.eventually(5_000, () -> allWorkersWaiting(ex)));
+            Thread opener = new Thread(() -> gate.open("opened"));
+            opener.start();
+            assertEquals("opened", ex.blockOn(h));
+            opener.join();
+        }
+    }
+
+    @Test
     void tasksSpawnedFromOutsideRunInParallelOnTheWorkers() throws Exception {
         try (MultiThreadExecutor ex = create("mt-par", 2)) {
             // Two tasks that each wait for the other to be running at the same time: only
@@ -163,20 +177,126 @@ class MultiThreadExecutorTest {
         }
     }
 
+    /**
+     * The state-word CAS orders consecutive polls: 64 tasks keep a plain (non-volatile) counter
+     * that every poll checks and increments, across 2_000 yields each, moving between workers.
+     */
+    @Test
+    void aPollSeesEverythingThePreviousPollWroteOnAnyThread() {
+        try (MultiThreadExecutor ex = create("mt-hb", 2)) {
+            AtomicInteger stale = new AtomicInteger();
+            Set<String> threads = ConcurrentHashMap.newKeySet();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int t = 0; t < 64; t++) {
+                hs.add(ex.spawn(new Future<Integer>() {
+                    int polls; // plain field on purpose
+                    long[] history = new long[1];
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (history[0] != polls) stale.incrementAndGet();
+                        polls++;
+                        history[0] = polls;
+                        threads.add(Thread.currentThread().getName());
+                        if (polls < 2_000) {
+                            cx.waker().wake();
+                            return Poll.pending();
+                        }
+                        return Poll.ready(polls);
+                    }
+                }));
+            }
+            for (JoinHandle<Integer> h : hs) assertEquals(2_000, ex.blockOn(h));
+            assertEquals(0, stale.get(), "a poll saw stale state from the previous one");
+            assertEquals(2, threads.size(), "tasks ran on both workers: " + threads);
+        }
+    }
+
+    /**
+     * 256 tasks wake each other (through the LIFO slot, local queues and stealing) and are woken
+     * by 2 outside threads, 200_000 wakes in all. No task is ever polled on two threads at once
+     * or after it completed, and when the wakes run out every task is woken one last time and
+     * must complete — a lost wake would leave one pending and fail the join.
+     */
+    @Test
+    void tasksWakingEachOtherNeverOverlapNorLoseWakes() throws Exception {
+        final int tasks = 256;
+        try (MultiThreadExecutor ex = create("mt-mesh", 2)) {
+            java.util.concurrent.atomic.AtomicReferenceArray<dev.ratchet.Waker> wakers =
+                    new java.util.concurrent.atomic.AtomicReferenceArray<>(tasks);
+            java.util.concurrent.atomic.AtomicIntegerArray inPoll = new java.util.concurrent.atomic.AtomicIntegerArray(tasks);
+            AtomicInteger overlaps = new AtomicInteger();
+            AtomicInteger pollsAfterDone = new AtomicInteger();
+            AtomicInteger remaining = new AtomicInteger(200_000);
+            CountDownLatch allRegistered = new CountDownLatch(tasks);
+            Runnable wakeAll = () -> {
+                for (int i = 0; i < tasks; i++) {
+                    dev.ratchet.Waker w = wakers.get(i);
+                    if (w != null) w.wake();
+                }
+            };
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                int me = t;
+                hs.add(ex.spawn(new Future<Integer>() {
+                    int polls;
+                    boolean done;
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (inPoll.incrementAndGet(me) != 1) overlaps.incrementAndGet();
+                        try {
+                            if (done) pollsAfterDone.incrementAndGet();
+                            if (polls++ == 0) {
+                                wakers.set(me, cx.waker());
+                                allRegistered.countDown();
+                            }
+                            if (remaining.get() <= 0) {
+                                done = true;
+                                return Poll.ready(polls);
+                            }
+                            for (int k = 1; k <= 2; k++) {
+                                int left = remaining.decrementAndGet();
+                                if (left == 0) wakeAll.run(); // the last wake: everyone must see the end
+                                if (left <= 0) break;
+                                dev.ratchet.Waker w = wakers.get((me * 31 + polls * k) % tasks);
+                                if (w != null) w.wake();
+                            }
+                            return Poll.pending();
+                        } finally {
+                            inPoll.decrementAndGet(me);
+                        }
+                    }
+                }));
+            }
+            assertTrue(allRegistered.await(20, TimeUnit.SECONDS));
+            Concurrent.run(2, id -> {
+                java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+                while (true) {
+                    int left = remaining.decrementAndGet();
+                    if (left == 0) wakeAll.run();
+                    if (left <= 0) break;
+                    wakers.get(r.nextInt(tasks)).wake();
+                }
+            });
+            for (JoinHandle<Integer> h : hs) assertTrue(ex.blockOn(h) >= 1);
+            assertEquals(0, overlaps.get(), "a task was polled on two threads at once");
+            assertEquals(0, pollsAfterDone.get(), "a task was polled after it completed");
+        }
+    }
+
     @Test
     void wakesFromManyOutsideThreadsAllReachTheirTasks() throws Exception {
         try (MultiThreadExecutor ex = create("mt-wakes", 2)) {
             final int tasks = 2_000;
-            @SuppressWarnings("unchecked")
-            TestFutures.Gate<Integer>[] gates = new TestFutures.Gate[tasks];
-            @SuppressWarnings("unchecked")
-            JoinHandle<Integer>[] hs = new JoinHandle[tasks];
+            java.util.List<TestFutures.Gate<Integer>> gates = new java.util.ArrayList<>();
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
             for (int i = 0; i < tasks; i++) {
-                gates[i] = new TestFutures.Gate<>();
-                hs[i] = ex.spawn(gates[i]);
+                gates.add(new TestFutures.Gate<>());
+                hs.add(ex.spawn(gates.get(i)));
             }
             Concurrent.run(4, id -> {
-                for (int i = id; i < tasks; i += 4) gates[i].open(i);
+                for (int i = id; i < tasks; i += 4) gates.get(i).open(i);
             });
             long sum = 0;
             for (JoinHandle<Integer> h : hs) sum += ex.blockOn(h);
