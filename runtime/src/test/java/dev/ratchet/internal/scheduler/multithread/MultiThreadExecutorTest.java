@@ -113,7 +113,10 @@ class MultiThreadExecutorTest {
             assertTrue(Concurrent.eventually(5_000, () -> allWorkersWaiting(ex)), "workers did not park");
             long parks = ex.parkCount();
             Thread.sleep(300); // a measurement window, not synchronization
-            assertEquals(parks, ex.parkCount(), "an idle worker woke up and parked again (spinning)");
+            // LockSupport.park may return spuriously (and a stale unpark permit can end one park),
+            // so allow a couple of re-parks; a spinning worker would park thousands of times.
+            long reparks = ex.parkCount() - parks;
+            assertTrue(reparks <= 2, "idle workers re-parked " + reparks + " times in 300 ms (spinning)");
             assertTrue(allWorkersWaiting(ex));
             // and parked workers wake up for new work
             assertEquals(7, ex.blockOn(ex.spawn(new TestFutures.Yield<>(2, 7))));
