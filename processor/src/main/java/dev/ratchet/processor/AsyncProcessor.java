@@ -135,57 +135,78 @@ public final class AsyncProcessor extends AbstractProcessor {
             valid.add(new AsyncMethod(m, type, path));
         }
         boolean hosted = firstTime && !deferred.contains(name);
-        ClassName host = hosted ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
-        List<Built> built = new ArrayList<>();
+        Map<AsyncMethod, BodyIndex> indexes = new LinkedHashMap<>();
         boolean unresolved = false;
-        Map<String, Integer> overloads = new HashMap<>();
         for (AsyncMethod m : valid) {
-            int overload = overloads.merge(m.element().getSimpleName().toString(), 1, Integer::sum) - 1;
-            ClassName machine = host.nestedClass(MachineWriter.machineName(m, overload));
             try {
                 BodyIndex index = BodyIndex.of(m, trees);
+                indexes.put(m, index);
                 if (index.unresolved() != null) {
-                    if (lastRound) {
-                        reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved()));
-                    }
                     unresolved = true;
-                    built.add(new Built(m, machine, null));
-                    continue;
+                    if (lastRound) reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved()));
                 }
-                StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(), processingEnv.getElementUtils())
-                        .lower();
-                StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
-                MachineWriter writer = new MachineWriter(graph, names, host);
-                TypeSpec spec = writer.write(machine.simpleName());
-                built.add(new Built(m, machine, spec));
-            } catch (LoweringException e) {
-                reporter.error(e.diagnostic());
             } catch (RuntimeException e) {
-                reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), String.valueOf(e)));
+                reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(e)));
             }
         }
         try {
-            if (hosted) {
-                if (unresolved) deferred.add(name);
-                ClassName entryHost = unresolved ? CompanionWriter.machinesName(type) : host;
-                List<CompanionWriter.Entry> entries = new ArrayList<>();
-                for (Built b : built) {
-                    entries.add(new CompanionWriter.Entry(b.method, entryHost.nestedClass(b.machine.simpleName())));
+            if (unresolved) {
+                // Some body names a class generated this round (e.g. its own companion): write the
+                // entries now, the machines in a later round, in <Class>AsyncMachines.
+                if (hosted) {
+                    deferred.add(name);
+                    write(CompanionWriter.companion(type, entries(type, valid, CompanionWriter.machinesName(type)), List.of()));
                 }
-                List<TypeSpec> machines = unresolved ? List.of() : built.stream().map(b -> b.spec).toList();
-                write(CompanionWriter.companion(type, entries, machines));
-            } else if (!unresolved) {
+                if (lastRound) deferred.remove(name);
+                return;
+            }
+            ClassName host = hosted ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
+            List<TypeSpec> machines = new ArrayList<>();
+            Map<String, Integer> overloads = new HashMap<>();
+            for (Map.Entry<AsyncMethod, BodyIndex> e : indexes.entrySet()) {
+                AsyncMethod m = e.getKey();
+                try {
+                    StateGraph graph = new Lowerer(m, e.getValue(), trees, processingEnv.getTypeUtils(),
+                            processingEnv.getElementUtils()).lower();
+                    StatePlanner.InternalNames names = StatePlanner.plan(graph, e.getValue());
+                    machines.add(new MachineWriter(graph, names, host).write(machineName(m, overloads)));
+                } catch (LoweringException ex) {
+                    reporter.error(ex.diagnostic());
+                } catch (RuntimeException ex) {
+                    reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(ex)));
+                }
+            }
+            if (hosted) {
+                write(CompanionWriter.companion(type, entries(type, valid, host), machines));
+            } else {
                 deferred.remove(name);
-                write(CompanionWriter.machines(type, built.stream().map(b -> b.spec).toList()));
-            } else if (lastRound) {
-                deferred.remove(name);
+                write(CompanionWriter.machines(type, machines));
             }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "ratchet-processor could not write for " + name + ": " + e, type);
         }
     }
 
-    private record Built(AsyncMethod method, ClassName machine, TypeSpec spec) {}
+    /** An unexpected exception, with where it happened, for the bug report. */
+    private static String describe(RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e + (at.length > 0 ? " at " + at[0] + (at.length > 1 ? " < " + at[1] : "") : "");
+    }
+
+    /** One entry per method, creating its machine nested in {@code host}. */
+    private static List<CompanionWriter.Entry> entries(TypeElement type, List<AsyncMethod> methods, ClassName host) {
+        Map<String, Integer> overloads = new HashMap<>();
+        List<CompanionWriter.Entry> entries = new ArrayList<>();
+        for (AsyncMethod m : methods) entries.add(new CompanionWriter.Entry(m, host.nestedClass(machineName(m, overloads))));
+        return entries;
+    }
+
+    /** {@code Buy}, then {@code Buy2} for the second overload of {@code buy}: same order every round. */
+    private static String machineName(AsyncMethod m, Map<String, Integer> overloads) {
+        int overload = overloads.merge(m.element().getSimpleName().toString(), 1, Integer::sum) - 1;
+        return MachineWriter.machineName(m, overload);
+    }
+
 
     private void write(JavaFile file) throws IOException {
         file.writeTo(processingEnv.getFiler());

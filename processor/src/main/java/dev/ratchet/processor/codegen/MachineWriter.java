@@ -311,6 +311,8 @@ public final class MachineWriter {
                 c.add("$T", TypeNames.of(u.type()));
             } else if (p instanceof Snippet.VarRef v) {
                 c.add("$L", v.var().name());
+            } else if (p instanceof Snippet.CaptureRef cr) {
+                c.add("$L", cr.var().captureName());
             } else if (p instanceof Snippet.SelfRef) {
                 usesSelf = true;
                 c.add("$L", n.self());

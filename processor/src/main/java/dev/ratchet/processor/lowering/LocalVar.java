@@ -17,6 +17,7 @@ public final class LocalVar {
     private final VariableElement element;
     private final Kind kind;
     private String name;
+    private String captureName;
     private boolean field;
 
     LocalVar(String hint, TypeMirror type, VariableElement element, Kind kind) {
@@ -51,6 +52,15 @@ public final class LocalVar {
 
     void setName(String name) {
         this.name = name;
+    }
+
+    /** The name of the final copy that lambdas and classes capture. */
+    public String captureName() {
+        return captureName;
+    }
+
+    void setCaptureName(String name) {
+        captureName = name;
     }
 
     /** Whether the variable is live across a suspension, hence a field. */

@@ -202,7 +202,7 @@ public final class Lowerer {
             default -> {}
         }
         SnippetRenderer.Rendered r = renderer.render(s);
-        code(r.snippet(), r.uses(), Set.of(), r.jumps());
+        code(withCaptures(r.snippet(), r.captures()), r.uses(), Set.of(), r.jumps());
         if (!completion.canCompleteNormally(s)) {
             current.terminate(new Block.Stop());
             current = null;
@@ -231,7 +231,36 @@ public final class Lowerer {
             b.text("new ").add(new Snippet.TypeUse(var.type()));
         }
         b.add(r.snippet()).text(";");
-        code(b.build(), r.uses(), Set.of(var), r.jumps());
+        code(withCaptures(b.build(), r.captures()), r.uses(), Set.of(var), r.jumps());
+    }
+
+    /**
+     * Wraps a statement whose lambdas or classes capture managed variables in a block that first
+     * copies them into final locals: each lambda keeps the value of its own iteration, as in
+     * synchronous code, and clearing a dead field cannot affect it.
+     */
+    private Snippet withCaptures(Snippet statement, Set<LocalVar> captures) {
+        if (captures.isEmpty()) return statement;
+        Snippet.Builder b = Snippet.builder().text("{\n");
+        for (LocalVar v : captures) {
+            b.text("    final ").add(new Snippet.TypeUse(v.type())).text(" ").add(new Snippet.CaptureRef(v)).text(" = ")
+                    .add(new Snippet.VarRef(v)).text(";\n");
+        }
+        b.text("    ");
+        for (Snippet.Part p : statement.parts()) {
+            if (p instanceof Snippet.Text t) b.text(t.text().replace("\n", "\n    "));
+            else b.add(p);
+        }
+        return b.text("\n}").build();
+    }
+
+    /** Rejects captures where no statement can hold the copies (conditions, selectors, awaits). */
+    private SnippetRenderer.Rendered noCaptures(SnippetRenderer.Rendered r, Tree at) {
+        if (!r.captures().isEmpty()) {
+            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), at,
+                    r.captures().iterator().next().hint()));
+        }
+        return r;
     }
 
     private void expressionStatement(ExpressionTree e, Tree at) {
@@ -348,7 +377,8 @@ public final class Lowerer {
             assign(managed(a.getVariable()), a.getExpression());
         } else {
             SnippetRenderer.Rendered r = renderer.render(e);
-            code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+            code(withCaptures(Snippet.builder().add(r.snippet()).text(";").build(), r.captures()), r.uses(), Set.of(),
+                    r.jumps());
         }
     }
 
@@ -369,7 +399,7 @@ public final class Lowerer {
             sourceUses = Set.of(temp);
         } else {
             if (index.suspends(expr)) throw nestedAwait(expr);
-            SnippetRenderer.Rendered r = renderer.render(expr);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(expr), expr);
             source = r.snippet();
             sourceUses = r.uses();
         }
@@ -484,7 +514,7 @@ public final class Lowerer {
             uses = Set.of(temp);
         } else {
             if (index.suspends(selectorTree)) throw nestedAwait(selectorTree);
-            SnippetRenderer.Rendered r = renderer.render(selectorTree);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(selectorTree), selectorTree);
             selector = r.snippet();
             uses = r.uses();
         }
@@ -521,7 +551,8 @@ public final class Lowerer {
                     expressionStatement((ExpressionTree) body, body);
                 } else {
                     SnippetRenderer.Rendered r = renderer.render(body);
-                    code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+                    code(withCaptures(Snippet.builder().add(r.snippet()).text(";").build(), r.captures()), r.uses(), Set.of(),
+                            r.jumps());
                 }
                 gotoIfOpen(exit);
             } else {
@@ -675,7 +706,7 @@ public final class Lowerer {
                 current.code().add(new Block.Code(Snippet.text(""), Set.of(temp), Set.of(), List.of()));
             } else {
                 if (index.suspends(e)) throw nestedAwait(e);
-                SnippetRenderer.Rendered r = renderer.render(e);
+                SnippetRenderer.Rendered r = noCaptures(renderer.render(e), e);
                 value = r.snippet();
                 current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
             }
@@ -706,7 +737,7 @@ public final class Lowerer {
             case AWAIT_FUTURE, AWAIT_STAGE -> {
                 ExpressionTree arg = call.getArguments().get(0);
                 if (index.suspends(arg)) throw nestedAwait(arg);
-                SnippetRenderer.Rendered r = renderer.render(arg);
+                SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
                 uses.addAll(r.uses());
                 if (s.kind() == Suspension.Kind.AWAIT_STAGE) {
                     future.add(new Snippet.TypeRef(elements.getTypeElement("dev.ratchet.Futures")))
@@ -729,7 +760,7 @@ public final class Lowerer {
                     ExpressionTree select = call.getMethodSelect();
                     if (select instanceof MemberSelectTree ms) {
                         if (index.suspends(ms.getExpression())) throw nestedAwait(ms.getExpression());
-                        SnippetRenderer.Rendered r = renderer.render(ms.getExpression());
+                        SnippetRenderer.Rendered r = noCaptures(renderer.render(ms.getExpression()), ms);
                         uses.addAll(r.uses());
                         future.add(r.snippet());
                     } else {
@@ -739,7 +770,7 @@ public final class Lowerer {
                 }
                 for (ExpressionTree arg : call.getArguments()) {
                     if (index.suspends(arg)) throw nestedAwait(arg);
-                    SnippetRenderer.Rendered r = renderer.render(arg);
+                    SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
                     uses.addAll(r.uses());
                     if (!first) future.text(", ");
                     future.add(r.snippet());
@@ -773,8 +804,7 @@ public final class Lowerer {
                     Set.of(temp), then, otherwise));
         } else {
             if (index.suspends(c)) throw nestedAwait(c);
-            SnippetRenderer.Rendered r = renderer.render(c);
-            if (!r.jumps().isEmpty()) throw nestedAwait(c);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(c), c);
             current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
         }
         current = null;

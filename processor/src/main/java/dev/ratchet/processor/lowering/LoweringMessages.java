@@ -14,8 +14,8 @@ public enum LoweringMessages {
     AWAIT_ASSIGNMENT_TARGET("AwaitAssignmentTarget",
             "await assigned to `%s` is not supported yet: assign it to a local first (`var x = await(...);`), then `%s = x;`"),
     CAPTURED_LOCAL("CapturedLocal",
-            "`%s` lives across an await, so a lambda or class in this @Async body cannot capture it: "
-                    + "copy it into a new local right before this statement and capture that"),
+            "a lambda or class here captures `%s`, a local the state machine keeps in a field: "
+                    + "assign the lambda (or object) to a local variable in its own statement first"),
     SUPER_ACCESS("SuperAccess",
             "`super` cannot be used in an @Async body: the body runs in a generated class; call a non-@Async helper method instead"),
     OUTER_INSTANCE("OuterInstance",

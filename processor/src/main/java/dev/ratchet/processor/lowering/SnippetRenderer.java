@@ -59,7 +59,11 @@ final class SnippetRenderer {
     }
 
     /** A rendered tree: the snippet, the managed variables it reads or writes, its jumps. */
-    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps) {}
+    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps, Set<LocalVar> captures) {
+        Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps) {
+            this(snippet, uses, jumps, Set.of());
+        }
+    }
 
     private final CompilationUnitTree unit;
     private final CharSequence source;
@@ -119,7 +123,7 @@ final class SnippetRenderer {
             pos = r.end;
         }
         b.text(dedent(source.subSequence((int) pos, (int) end(tree)).toString(), column));
-        return new Rendered(b.build(), c.uses, c.transitions);
+        return new Rendered(b.build(), c.uses, c.transitions, c.captures);
     }
 
     /** The indentation of the line {@code pos} is on. */
@@ -154,6 +158,7 @@ final class SnippetRenderer {
         final List<Replacement> replacements = new ArrayList<>();
         final Set<LocalVar> uses = new LinkedHashSet<>();
         final List<Transition> transitions = new ArrayList<>();
+        final Set<LocalVar> captures = new LinkedHashSet<>();
         /** Loops, switches and labels inside the rendered tree: jumps to them stay as written. */
         private final Deque<Tree> inner = new ArrayDeque<>();
         private final Deque<ClassTree> classes = new ArrayDeque<>();
@@ -187,9 +192,13 @@ final class SnippetRenderer {
             if (e == null) return null;
             LocalVar v = vars.get(e);
             if (v != null) {
-                if (opaque()) throw error(LoweringMessages.CAPTURED_LOCAL.at(unit, node, name));
                 uses.add(v);
-                replace(node, Snippet.builder().add(new Snippet.VarRef(v)).build());
+                if (opaque()) {
+                    captures.add(v);
+                    replace(node, Snippet.builder().add(new Snippet.CaptureRef(v)).build());
+                } else {
+                    replace(node, Snippet.builder().add(new Snippet.VarRef(v)).build());
+                }
                 return null;
             }
             switch (e.getKind()) {
@@ -261,6 +270,7 @@ final class SnippetRenderer {
             Rendered r = render(t, caseLabel);
             uses.addAll(r.uses());
             transitions.addAll(r.jumps());
+            captures.addAll(r.captures());
             return r.snippet();
         }
 
@@ -353,6 +363,26 @@ final class SnippetRenderer {
             } else {
                 scan(node.getStatements(), null);
             }
+            return null;
+        }
+
+        @Override
+        public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
+            // `try (r)` needs an effectively final variable; a managed one is assigned in several
+            // places, so the resource becomes a final copy of it: `try (final R rCaptured = r)`.
+            for (Tree resource : node.getResources()) {
+                if (!opaque() && resource instanceof IdentifierTree id && vars.get(index.element(id)) != null) {
+                    LocalVar v = vars.get(index.element(id));
+                    uses.add(v);
+                    replace(resource, Snippet.builder().text("final ").add(new Snippet.TypeUse(v.type())).text(" ")
+                            .add(new Snippet.CaptureRef(v)).text(" = ").add(new Snippet.VarRef(v)).build());
+                } else {
+                    scan(resource, null);
+                }
+            }
+            scan(node.getBlock(), null);
+            scan(node.getCatches(), null);
+            scan(node.getFinallyBlock(), null);
             return null;
         }
 

@@ -238,6 +238,7 @@ public final class StatePlanner {
         Set<String> everything = new HashSet<>(index.names());
         everything.addAll(names.values());
         NameAllocator internal = new NameAllocator(everything);
+        for (LocalVar v : g.vars()) v.setCaptureName(internal.newName(v.name() + "Captured"));
         int i = 1;
         for (TryRegion r : g.regions()) {
             String suffix = g.regions().size() == 1 ? "" : String.valueOf(i++);

@@ -101,7 +101,7 @@ public final class Io {
                 case READY:
                     return Poll.ready(value);
                 case FAILING:
-                    throw Sneaky.<RuntimeException>sneaky(new IoException("io failed: " + value));
+                    throw Sneaky.<RuntimeException>sneaky(new IoException("io failed: " + java.util.Arrays.deepToString(new Object[] {value})));
                 case PENDING_ONCE:
                     if (polls == 1) {
                         cx.waker().wake();

@@ -23,8 +23,8 @@ import javax.tools.JavaFileObject;
 
 /**
  * A test program: a source under {@code src/test/resources/programs/}, compiled with the
- * processor, plus its synchronous twin (same body, {@code await} = {@link Sync#await}, no
- * {@code @Async}, class renamed {@code <Name>Sync}). {@link #check} runs a method both ways under
+ * processor, plus its synchronous twin (same source in package {@code programs.sync}, with
+ * {@code await} = {@link Sync#await}). {@link #check} runs a method both ways under
  * every {@link Schedule} and asserts the same value or exception and the same log.
  */
 public final class Program {
@@ -41,13 +41,14 @@ public final class Program {
     /** Compiles {@code programs/<name>.java} and its twin; fails the test on any compile error. */
     public static Program compile(String name) {
         String source = resource("programs/" + name + ".java");
+        // The twin keeps @Async (so companions it names exist) but awaits synchronously; its
+        // methods are called directly, never through the generated machines.
         String twin = source
-                .replace("import static dev.ratchet.Futures.await;", "import static dev.ratchet.processor.harness.Sync.await;")
-                .replace("@Async", "")
-                .replaceAll("\\b" + name + "\\b", name + "Sync");
+                .replace("package programs;", "package programs.sync;")
+                .replace("import static dev.ratchet.Futures.await;", "import static dev.ratchet.processor.harness.Sync.await;");
         Compilation c = javac().withProcessors(new AsyncProcessor())
                 .compile(JavaFileObjects.forSourceString("programs." + name, source),
-                        JavaFileObjects.forSourceString("programs." + name + "Sync", twin));
+                        JavaFileObjects.forSourceString("programs.sync." + name, twin));
         if (c.status() != Compilation.Status.SUCCESS) {
             StringBuilder sb = new StringBuilder();
             c.diagnostics().forEach(d -> sb.append(d).append('\n'));
@@ -63,7 +64,8 @@ public final class Program {
         for (JavaFileObject f : c.generatedSourceFiles()) {
             try {
                 String path = f.toUri().getPath();
-                java.nio.file.Path out = dir.resolve(path.substring(path.lastIndexOf('/') + 1));
+                String file = path.substring(path.lastIndexOf('/') + 1);
+                java.nio.file.Path out = dir.resolve(path.contains("/sync/") ? "sync-" + file : file);
                 java.nio.file.Files.createDirectories(dir);
                 java.nio.file.Files.writeString(out, f.getCharContent(true));
             } catch (IOException e) {
@@ -99,7 +101,11 @@ public final class Program {
     }
 
     /** What running a method produced. */
-    public record Outcome(Object value, String failure, List<String> log) {}
+    public record Outcome(Object value, String failure, List<String> log) {
+        public Outcome {
+            if (value != null && value.getClass().isArray()) value = Arrays.deepToString(new Object[] {value}); // compare contents
+        }
+    }
 
     /** Runs {@code method} both ways under every schedule; asserts equal outcomes; returns the async ones. */
     public Map<Schedule, Outcome> check(String method, Object... args) {
@@ -116,7 +122,7 @@ public final class Program {
     public Outcome runSync(Schedule s, String method, Object... args) {
         Io.reset(s);
         try {
-            Class<?> type = loader.loadClass("programs." + name + "Sync");
+            Class<?> type = loader.loadClass("programs.sync." + name);
             Method m = find(type, method, args.length);
             Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
             return new Outcome(m.invoke(receiver, args), null, Io.logged());
