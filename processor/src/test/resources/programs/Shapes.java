@@ -137,7 +137,18 @@ class Shapes {
         }
     }
 
+    static final class Named implements Greeter {
+        @Override
+        public String name() {
+            return "named";
+        }
+    }
+
     record Point(int x, int y) {
+        Point() {
+            this(3, 4);
+        }
+
         @Async
         int sum() {
             int a = await(value(x));

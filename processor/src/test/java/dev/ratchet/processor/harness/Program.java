@@ -122,8 +122,8 @@ public final class Program {
     public Outcome runSync(Schedule s, String method, Object... args) {
         Io.reset(s);
         try {
-            Class<?> type = loader.loadClass("programs.sync." + name);
-            Method m = find(type, method, args.length);
+            Class<?> type = loader.loadClass("programs.sync." + binaryName(method));
+            Method m = find(type, methodName(method), args.length);
             Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
             return new Outcome(m.invoke(receiver, args), null, Io.logged());
         } catch (InvocationTargetException e) {
@@ -147,16 +147,16 @@ public final class Program {
     /** Calls the companion entry: the lazy future of {@code method}. */
     public Future<?> future(String method, Object... args) {
         try {
-            Class<?> type = loader.loadClass("programs." + name);
-            Class<?> companion = loader.loadClass("programs." + name + "Async");
-            Method target = find(type, method, args.length);
+            Class<?> type = loader.loadClass("programs." + binaryName(method));
+            Class<?> companion = loader.loadClass("programs." + binaryName(method).replace('$', '_') + "Async");
+            Method target = find(type, methodName(method), args.length);
             Object[] full = args;
             if (!Modifier.isStatic(target.getModifiers())) {
                 full = new Object[args.length + 1];
                 full[0] = newInstance(type);
                 System.arraycopy(args, 0, full, 1, args.length);
             }
-            Method entry = find(companion, method, full.length);
+            Method entry = find(companion, methodName(method), full.length);
             entry.setAccessible(true);
             return (Future<?>) entry.invoke(null, full);
         } catch (InvocationTargetException e) {
@@ -166,7 +166,24 @@ public final class Program {
         }
     }
 
+    /** {@code "m"} is a method of the program's class, {@code "Box.m"} of its nested class {@code Box}. */
+    private String binaryName(String method) {
+        int dot = method.lastIndexOf('.');
+        return dot < 0 ? name : name + "$" + method.substring(0, dot).replace('.', '$');
+    }
+
+    private static String methodName(String method) {
+        return method.substring(method.lastIndexOf('.') + 1);
+    }
+
     private static Object newInstance(Class<?> type) throws ReflectiveOperationException {
+        if (type.isInterface()) {
+            // An interface's default methods run on the program's class that implements it.
+            for (Class<?> c : type.getDeclaringClass().getDeclaredClasses()) {
+                if (!c.isInterface() && type.isAssignableFrom(c)) return newInstance(c);
+            }
+            throw new AssertionError("no class implements " + type);
+        }
         var c = type.getDeclaredConstructor();
         c.setAccessible(true);
         return c.newInstance();

@@ -68,6 +68,24 @@ class ShapesTest {
     }
 
     @Test
+    void genericClassInstanceMethodWithItsOwnTypeParameter() {
+        java.util.function.Function<Object, String> f = String::valueOf;
+        assertEquals("null", program.check("Box.map", f).get(Schedule.READY).value());
+    }
+
+    @Test
+    void recordComponentFieldsBecomeAccessorCalls() {
+        assertEquals(11, program.check("Point.sum").get(Schedule.PENDING_ONCE).value());
+        assertTrue(program.generatedSource("Shapes_PointAsync").contains("self.y() + self.y()"));
+    }
+
+    @Test
+    void interfaceDefaultAndStaticMethods() {
+        assertEquals("hello named", program.check("Greeter.greet").get(Schedule.OTHER_THREAD).value());
+        assertEquals("HI", program.check("Greeter.shout", "hi").get(Schedule.READY).value());
+    }
+
+    @Test
     void arrays() {
         program.check("arrays", 4);
     }
