@@ -257,7 +257,7 @@ public final class Lowerer {
     /** Rejects captures where no statement can hold the copies (conditions, selectors, awaits). */
     private SnippetRenderer.Rendered noCaptures(SnippetRenderer.Rendered r, Tree at) {
         if (!r.captures().isEmpty()) {
-            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), at,
+            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), r.firstCapture(),
                     r.captures().iterator().next().hint()));
         }
         return r;
@@ -817,7 +817,7 @@ public final class Lowerer {
     }
 
     private LoweringException nestedAwait(Tree t) {
-        Tree[] first = {null};
+        MethodInvocationTree[] first = {null};
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
@@ -826,7 +826,9 @@ public final class Lowerer {
                 return null;
             }
         }.scan(t, null);
-        return new LoweringException(LoweringMessages.AWAIT_IN_EXPRESSION.at(method.unit(), first[0] != null ? first[0] : t));
+        // At the method name (`await`), not at the parenthesis javac would choose for the call.
+        Tree at = first[0] != null ? first[0].getMethodSelect() : t;
+        return new LoweringException(LoweringMessages.AWAIT_IN_EXPRESSION.at(method.unit(), at));
     }
 
     // ---- jumps ----

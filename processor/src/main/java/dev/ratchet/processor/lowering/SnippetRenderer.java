@@ -59,11 +59,7 @@ final class SnippetRenderer {
     }
 
     /** A rendered tree: the snippet, the managed variables it reads or writes, its jumps. */
-    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps, Set<LocalVar> captures) {
-        Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps) {
-            this(snippet, uses, jumps, Set.of());
-        }
-    }
+    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps, Set<LocalVar> captures, Tree firstCapture) {}
 
     private final CompilationUnitTree unit;
     private final CharSequence source;
@@ -123,7 +119,7 @@ final class SnippetRenderer {
             pos = r.end;
         }
         b.text(dedent(source.subSequence((int) pos, (int) end(tree)).toString(), column));
-        return new Rendered(b.build(), c.uses, c.transitions, c.captures);
+        return new Rendered(b.build(), c.uses, c.transitions, c.captures, c.firstCapture);
     }
 
     /** The indentation of the line {@code pos} is on. */
@@ -159,6 +155,7 @@ final class SnippetRenderer {
         final Set<LocalVar> uses = new LinkedHashSet<>();
         final List<Transition> transitions = new ArrayList<>();
         final Set<LocalVar> captures = new LinkedHashSet<>();
+        Tree firstCapture;
         /** Loops, switches and labels inside the rendered tree: jumps to them stay as written. */
         private final Deque<Tree> inner = new ArrayDeque<>();
         private final Deque<ClassTree> classes = new ArrayDeque<>();
@@ -195,6 +192,7 @@ final class SnippetRenderer {
                 uses.add(v);
                 if (opaque()) {
                     captures.add(v);
+                    if (firstCapture == null) firstCapture = node;
                     replace(node, Snippet.builder().add(new Snippet.CaptureRef(v)).build());
                 } else {
                     replace(node, Snippet.builder().add(new Snippet.VarRef(v)).build());
@@ -271,6 +269,7 @@ final class SnippetRenderer {
             uses.addAll(r.uses());
             transitions.addAll(r.jumps());
             captures.addAll(r.captures());
+            if (firstCapture == null) firstCapture = r.firstCapture();
             return r.snippet();
         }
 
