@@ -96,17 +96,27 @@ public final class AsyncProcessor extends AbstractProcessor {
             collect(type, byClass);
         }
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
-            processClass(e.getKey(), e.getValue(), true, round.processingOver());
+            guarded(e.getKey(), () -> processClass(e.getKey(), e.getValue(), true, round.processingOver()));
         }
         for (String name : new ArrayList<>(deferred)) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             Map<TypeElement, List<ExecutableElement>> again = new LinkedHashMap<>();
             if (type != null) collect(type, again);
             if (!byClass.containsKey(type) && again.containsKey(type)) {
-                processClass(type, again.get(type), false, round.processingOver());
+                guarded(type, () -> processClass(type, again.get(type), false, round.processingOver()));
             }
         }
         return false;
+    }
+
+    /** Runs one class's step; a crash becomes a compile error on the class instead of killing javac. */
+    private void guarded(TypeElement type, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | AssertionError e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                    "[ratchet:Internal] ratchet-processor failed on this class: " + e + "; please report it", type);
+        }
     }
 
     /** Finds the {@code @Async} methods of {@code type} and its member classes. */
@@ -155,7 +165,8 @@ public final class AsyncProcessor extends AbstractProcessor {
                 // entries now, the machines in a later round, in <Class>AsyncMachines.
                 if (hosted) {
                     deferred.add(name);
-                    write(CompanionWriter.companion(type, entries(type, valid, CompanionWriter.machinesName(type)), List.of()));
+                    write(CompanionWriter.companion(type, entries(type, valid, CompanionWriter.machinesName(type)), List.of(),
+                            generatedAvailable()));
                 }
                 if (lastRound) deferred.remove(name);
                 return;
@@ -177,14 +188,22 @@ public final class AsyncProcessor extends AbstractProcessor {
                 }
             }
             if (hosted) {
-                write(CompanionWriter.companion(type, entries(type, valid, host), machines));
+                write(CompanionWriter.companion(type, entries(type, valid, host), machines, generatedAvailable()));
             } else {
                 deferred.remove(name);
-                write(CompanionWriter.machines(type, machines));
+                write(CompanionWriter.machines(type, machines, generatedAvailable()));
             }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "ratchet-processor could not write for " + name + ": " + e, type);
         }
+    }
+
+    /**
+     * Whether {@code @javax.annotation.processing.Generated} can be used: a user's module that does
+     * not read {@code java.compiler} cannot see it.
+     */
+    private boolean generatedAvailable() {
+        return processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
     }
 
     /** An unexpected exception, with where it happened, for the bug report. */

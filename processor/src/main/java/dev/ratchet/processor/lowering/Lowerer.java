@@ -421,8 +421,6 @@ public final class Lowerer {
             current = head;
             current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(i)).text(" < ")
                     .add(new Snippet.VarRef(array)).text(".length").build(), Set.of(i, array), body, exit));
-            link(body);
-            link(exit);
             current = body;
             code(Snippet.builder().add(new Snippet.VarRef(x)).text(" = ").add(new Snippet.VarRef(array)).text("[")
                     .add(new Snippet.VarRef(i)).text("];").build(), Set.of(i, array), Set.of(x), List.of());
@@ -441,8 +439,6 @@ public final class Lowerer {
             current = head;
             current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(it)).text(".hasNext()").build(),
                     Set.of(it), body, exit));
-            link(body);
-            link(exit);
             current = body;
             Snippet.Builder assignNext = Snippet.builder().add(new Snippet.VarRef(x)).text(" = ");
             if (needsCast) assignNext.text("(").add(new Snippet.TypeUse(x.type())).text(") ");
@@ -609,7 +605,7 @@ public final class Lowerer {
                     bodies.add(body);
                     clauses.add(new Block.CatchClause(alternatives, param, body));
                 }
-                region.catchEntry().terminate(new Block.CatchDispatch(null, clauses));
+                region.catchEntry().terminate(new Block.CatchDispatch(clauses));
                 for (int i = 0; i < bodies.size(); i++) {
                     current = bodies.get(i);
                     lowerStatement(s.getCatches().get(i).getBlock());
@@ -887,10 +883,6 @@ public final class Lowerer {
             current.terminate(new Block.Goto(target));
             current = null;
         }
-    }
-
-    private void link(Block b) {
-        // Successors are derived from terminators; nothing to record.
     }
 
     private void code(Snippet s, Set<LocalVar> uses, Set<LocalVar> defs, List<Transition> jumps) {

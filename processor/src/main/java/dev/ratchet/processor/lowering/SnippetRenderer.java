@@ -396,11 +396,6 @@ final class SnippetRenderer {
         }
 
         @Override
-        public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void unused) {
-            return super.visitMemberReference(node, unused);
-        }
-
-        @Override
         public Void visitNewClass(NewClassTree node, Void unused) {
             scan(node.getEnclosingExpression(), null);
             scan(node.getIdentifier(), null);
@@ -423,10 +418,5 @@ final class SnippetRenderer {
 
     private static LoweringException error(dev.ratchet.processor.diagnostics.Diagnostic d) {
         return new LoweringException(d);
-    }
-
-    /** For codegen: the type a field of {@code t} should have (same mirror). */
-    static TypeMirror identity(TypeMirror t) {
-        return t;
     }
 }
