@@ -203,18 +203,47 @@ public final class StatePlanner {
         }
     }
 
+    /**
+     * Clears reference fields once dead: a forward "may hold a value" analysis finds, at each
+     * await, the fields that may still reference something although nothing reads them after the
+     * resume; they are set to null there, so a suspended machine keeps nothing alive needlessly.
+     */
     private static void planClearing(StateGraph g, Liveness<Block, LocalVar> live) {
         Flow flow = new Flow(g);
-        for (Block b : g.blocks()) {
-            if (!(b.terminator() instanceof Block.Await a)) continue;
-            Set<LocalVar> held = new LinkedHashSet<>(live.liveIn(b));
-            held.addAll(flow.defs(b));
-            held.addAll(flow.uses(b));
-            held.removeAll(live.liveIn(a.resume()));
-            for (LocalVar v : held) {
-                if (v.isField() && v.isReference() && v != a.target()) b.clearBeforeSuspending.add(v);
+        Map<Block, Set<LocalVar>> holdIn = new HashMap<>();
+        for (Block b : g.blocks()) holdIn.put(b, new LinkedHashSet<>());
+        for (LocalVar v : g.vars()) {
+            if (v.kind() == LocalVar.Kind.PARAMETER && v.isField()) holdIn.get(g.entry()).add(v);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Block b : g.blocks()) {
+                Set<LocalVar> out = new LinkedHashSet<>(holdIn.get(b));
+                out.addAll(flow.defs(b));
+                out.removeIf(v -> !v.isField() || !v.isReference());
+                Set<LocalVar> cleared = cleared(b, out, live);
+                for (Block s : edges(b)) {
+                    Set<LocalVar> into = new LinkedHashSet<>(out);
+                    if (b.terminator() instanceof Block.Await a && s == a.resume()) into.removeAll(cleared);
+                    if (holdIn.get(s) != null && holdIn.get(s).addAll(into)) changed = true;
+                }
             }
         }
+        for (Block b : g.blocks()) {
+            Set<LocalVar> held = new LinkedHashSet<>(holdIn.get(b));
+            held.addAll(flow.defs(b));
+            held.removeIf(v -> !v.isField() || !v.isReference());
+            b.clearBeforeSuspending.addAll(cleared(b, held, live));
+        }
+    }
+
+    private static Set<LocalVar> cleared(Block b, Set<LocalVar> held, Liveness<Block, LocalVar> live) {
+        if (!(b.terminator() instanceof Block.Await a)) return Set.of();
+        Set<LocalVar> dead = new LinkedHashSet<>(held);
+        dead.removeAll(live.liveIn(a.resume()));
+        dead.remove(a.target());
+        return dead;
     }
 
     private static InternalNames allocateNames(StateGraph g, BodyIndex index) {
