@@ -317,7 +317,9 @@ public final class Lowerer {
 
     private void whileLoop(WhileLoopTree s, String label) {
         Block head = newBlock("LOOP", line(s), "while " + renderer.sourceOf(s.getCondition()));
-        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        boolean forever = completion.isConstantTrue(s.getCondition());
+        // A constant-true loop's head only passes on to the body: the body is the loop state.
+        Block body = newBlock(forever ? "LOOP" : "LOOP_BODY", line(s.getStatement()), forever ? head.comment() : "");
         Block exit = newBlock("AFTER_LOOP", endLine(s), "");
         gotoIfOpen(head);
         current = head;
@@ -351,7 +353,8 @@ public final class Lowerer {
             else lowerStatement(init);
         }
         Block head = newBlock("LOOP", line(s), "for (...; " + (s.getCondition() == null ? "" : renderer.sourceOf(s.getCondition())) + "; ...)");
-        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        boolean forever = s.getCondition() == null || completion.isConstantTrue(s.getCondition());
+        Block body = newBlock(forever ? "LOOP" : "LOOP_BODY", line(s.getStatement()), forever ? head.comment() : "");
         Block update = newBlock("LOOP_UPDATE", line(s), "");
         Block exit = newBlock("AFTER_LOOP", endLine(s), "");
         gotoIfOpen(head);
