@@ -137,12 +137,14 @@ public final class AsyncProcessor extends AbstractProcessor {
      */
     private void processClass(TypeElement type, List<ExecutableElement> methods, boolean firstTime, boolean lastRound) {
         String name = type.getQualifiedName().toString();
+        List<AsyncMethod> all = new ArrayList<>();
         List<AsyncMethod> valid = new ArrayList<>();
         for (ExecutableElement m : methods) {
-            if (invalid.contains(key(m))) continue;
             TreePath path = trees.getPath(m);
             if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) continue;
-            valid.add(new AsyncMethod(m, type, path));
+            AsyncMethod method = new AsyncMethod(m, type, path);
+            all.add(method);
+            if (!invalid.contains(key(m))) valid.add(method);
         }
         boolean hosted = firstTime && !deferred.contains(name);
         Map<AsyncMethod, BodyIndex> indexes = new LinkedHashMap<>();
@@ -150,10 +152,12 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (AsyncMethod m : valid) {
             try {
                 BodyIndex index = BodyIndex.of(m, trees);
-                indexes.put(m, index);
-                if (index.unresolved() != null) {
+                if (index.unresolved() == null) {
+                    indexes.put(m, index);
+                } else if (lastRound) {
+                    reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved())); // stubbed below
+                } else {
                     unresolved = true;
-                    if (lastRound) reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved()));
                 }
             } catch (RuntimeException e) {
                 reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(e)));
@@ -165,30 +169,34 @@ public final class AsyncProcessor extends AbstractProcessor {
                 // entries now, the machines in a later round, in <Class>AsyncMachines.
                 if (hosted) {
                     deferred.add(name);
-                    write(CompanionWriter.companion(type, entries(type, valid, CompanionWriter.machinesName(type)), List.of(),
+                    write(CompanionWriter.companion(type, entries(all, CompanionWriter.machinesName(type)), List.of(),
                             generatedAvailable()));
                 }
-                if (lastRound) deferred.remove(name);
                 return;
             }
             ClassName host = hosted ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
             List<TypeSpec> machines = new ArrayList<>();
             Map<String, Integer> overloads = new HashMap<>();
-            for (Map.Entry<AsyncMethod, BodyIndex> e : indexes.entrySet()) {
-                AsyncMethod m = e.getKey();
-                try {
-                    StateGraph graph = new Lowerer(m, e.getValue(), trees, processingEnv.getTypeUtils(),
-                            processingEnv.getElementUtils()).lower();
-                    StatePlanner.InternalNames names = StatePlanner.plan(graph, e.getValue());
-                    machines.add(new MachineWriter(graph, names, host).write(machineName(m, overloads)));
-                } catch (LoweringException ex) {
-                    reporter.error(ex.diagnostic());
-                } catch (RuntimeException ex) {
-                    reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(ex)));
+            for (AsyncMethod m : all) {
+                String machineName = machineName(m, overloads);
+                BodyIndex index = indexes.get(m);
+                TypeSpec machine = null;
+                if (index != null) {
+                    try {
+                        StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(),
+                                processingEnv.getElementUtils()).lower();
+                        StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
+                        machine = new MachineWriter(graph, names, host).write(machineName);
+                    } catch (LoweringException ex) {
+                        reporter.error(ex.diagnostic());
+                    } catch (RuntimeException ex) {
+                        reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(ex)));
+                    }
                 }
+                machines.add(machine != null ? machine : MachineWriter.stub(m, machineName, host));
             }
             if (hosted) {
-                write(CompanionWriter.companion(type, entries(type, valid, host), machines, generatedAvailable()));
+                write(CompanionWriter.companion(type, entries(all, host), machines, generatedAvailable()));
             } else {
                 deferred.remove(name);
                 write(CompanionWriter.machines(type, machines, generatedAvailable()));
@@ -213,7 +221,7 @@ public final class AsyncProcessor extends AbstractProcessor {
     }
 
     /** One entry per method, creating its machine nested in {@code host}. */
-    private static List<CompanionWriter.Entry> entries(TypeElement type, List<AsyncMethod> methods, ClassName host) {
+    private static List<CompanionWriter.Entry> entries(List<AsyncMethod> methods, ClassName host) {
         Map<String, Integer> overloads = new HashMap<>();
         List<CompanionWriter.Entry> entries = new ArrayList<>();
         for (AsyncMethod m : methods) entries.add(new CompanionWriter.Entry(m, host.nestedClass(machineName(m, overloads))));

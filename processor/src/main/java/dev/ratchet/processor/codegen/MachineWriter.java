@@ -72,6 +72,32 @@ public final class MachineWriter {
     }
 
 
+    /**
+     * A machine for a method that could not be compiled (an error was reported): it keeps the
+     * entry and its callers compiling, so the user sees the real error, not a cascade; it never
+     * runs, since the compilation fails.
+     */
+    public static TypeSpec stub(AsyncMethod m, String simpleName, ClassName host) {
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (!m.isStatic()) ctor.addParameter(TypeNames.of(m.owner().asType()), "self");
+        for (var p : m.element().getParameters()) ctor.addParameter(TypeNames.of(p.asType()), p.getSimpleName().toString());
+        TypeName output = outputType(m);
+        return TypeSpec.classBuilder(simpleName)
+                .addJavadoc("Not generated: compiling {@code $L} failed with the error reported on it.\n", m.element().getSimpleName())
+                .addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariables(typeVariables(m))
+                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output))
+                .addMethod(ctor.build())
+                .addMethod(MethodSpec.methodBuilder("resume")
+                        .addAnnotation(Override.class)
+                        .returns(ParameterizedTypeName.get(POLL, output))
+                        .addParameter(CONTEXT, "cx")
+                        .addStatement("throw new $T($S)", IllegalStateException.class,
+                                m.element().getSimpleName() + " was not compiled: see the compile error reported on it")
+                        .build())
+                .build();
+    }
+
     public TypeSpec write(String simpleName) {
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
