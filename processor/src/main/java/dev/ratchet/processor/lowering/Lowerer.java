@@ -803,10 +803,30 @@ public final class Lowerer {
                     Set.of(temp), then, otherwise));
         } else {
             if (index.suspends(c)) throw nestedAwait(c);
+            rejectPatternBindings(c);
             SnippetRenderer.Rendered r = noCaptures(renderer.render(c), c);
             current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
         }
         current = null;
+    }
+
+    /**
+     * A pattern variable of a split condition would be scoped to the generated condition, not to
+     * the states that use it after an await.
+     */
+    private void rejectPatternBindings(ExpressionTree condition) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                throw new LoweringException(LoweringMessages.PATTERN_IN_SPLIT_CONDITION.at(method.unit(), node.getVariable(),
+                        node.getVariable().getName()));
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+        }.scan(condition, null);
     }
 
     /** The suspension {@code e} is (parentheses aside), with no other suspension inside it; else null. */

@@ -32,6 +32,9 @@ public enum LoweringMessages {
             "switch with patterns or guards whose cases contain await is not supported yet: use if/else with instanceof"),
     SWITCH_EXPRESSION("AwaitInSwitchExpression",
             "await inside a switch expression is not supported yet: use a switch statement that assigns a local"),
+    PATTERN_IN_SPLIT_CONDITION("PatternAcrossAwait",
+            "the pattern variable `%s` is declared in the condition of a statement that contains await, which is not supported yet: "
+                    + "test with instanceof without a pattern, then cast into a local inside the statement"),
     INTERNAL("Internal",
             "ratchet-processor failed on this method (%s): please report it with the method's source");
 

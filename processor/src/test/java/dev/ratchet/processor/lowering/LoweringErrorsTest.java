@@ -114,6 +114,18 @@ class LoweringErrorsTest {
     }
 
     @Test
+    void patternVariableInTheConditionOfASplitIf() {
+        assertError("        Object o = f;\n        if (o instanceof Future<?> g) {\n            await(f);\n            g.cancel();\n        }\n        return 0;",
+                LoweringMessages.PATTERN_IN_SPLIT_CONDITION, "o instanceof Future<?> g", 36);
+    }
+
+    @Test
+    void patternVariableInAnIfWithoutAwaitIsFine() {
+        assertThat(compile("        Object o = f;\n        int h = await(f);\n        if (o instanceof Future<?> g) g.cancel();\n        return h;"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
     void localClassInABodyWithAwait() {
         assertError("        class L {}\n        int h = await(f);\n        return h;", LoweringMessages.LOCAL_CLASS, "class L {}", 9);
     }
