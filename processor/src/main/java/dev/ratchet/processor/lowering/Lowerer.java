@@ -35,9 +35,7 @@ import dev.ratchet.processor.analysis.Suspension;
 import dev.ratchet.processor.model.AsyncMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,15 +77,9 @@ public final class Lowerer {
     private final List<LocalVar> allVars = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     private final List<TryRegion> regions = new ArrayList<>();
-    /** Split try regions whose try or catch part encloses the current point, innermost first. */
-    private final Deque<TryRegion> finallies = new ArrayDeque<>();
-    /** Split statements that break/continue may target, innermost first. */
-    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private final JumpScopes jumps = new JumpScopes();
     private TryRegion.Handler handler;
     private Block current;
-
-    private record Scope(Tree statement, String label, Block breakTo, Block continueTo, int finallyDepth, boolean loop,
-            boolean isSwitch) {}
 
     public Lowerer(AsyncMethod method, BodyIndex index, Trees trees, Types types, Elements elements) {
         this.method = method;
@@ -105,12 +97,12 @@ public final class Lowerer {
                 types, vars, new SnippetRenderer.Jumps() {
                     @Override
                     public Transition breakOrContinue(Tree jump, String label, boolean isContinue) {
-                        return resolveJump(jump, label, isContinue);
+                        return jumps.jump(label, isContinue);
                     }
 
                     @Override
                     public Transition returning(ReturnTree tree, Snippet value) {
-                        return returnTransition(value);
+                        return jumps.returning(value);
                     }
                 });
     }
@@ -127,7 +119,7 @@ public final class Lowerer {
         lowerStatement(method.tree().getBody());
         if (current != null) {
             if (method.element().getReturnType().getKind() == TypeKind.VOID) {
-                current.terminate(new Block.Jump(returnTransition(null)));
+                current.terminate(new Block.Jump(jumps.returning(null)));
             } else {
                 // javac proved the end unreachable; our graph may not know the loop that made it so.
                 code(Snippet.text("throw new AssertionError(\"unreachable\");"), Set.of(), Set.of(), List.of());
@@ -184,12 +176,12 @@ public final class Lowerer {
             }
             case BREAK -> {
                 BreakTree b = (BreakTree) s;
-                jumpTerminator(resolveJump(s, b.getLabel() == null ? null : b.getLabel().toString(), false));
+                jumpTerminator(jumps.jump(b.getLabel() == null ? null : b.getLabel().toString(), false));
                 return;
             }
             case CONTINUE -> {
                 ContinueTree c = (ContinueTree) s;
-                jumpTerminator(resolveJump(s, c.getLabel() == null ? null : c.getLabel().toString(), true));
+                jumpTerminator(jumps.jump(c.getLabel() == null ? null : c.getLabel().toString(), true));
                 return;
             }
             case EXPRESSION_STATEMENT -> {
@@ -475,9 +467,9 @@ public final class Lowerer {
     /** Lowers a loop body; {@code body} null means the current block already is the body. */
     private void loopBody(Tree loop, String label, StatementTree statement, Block body, Block exit, Block continueTo) {
         if (body != null) current = body;
-        scopes.push(new Scope(loop, label, exit, continueTo, finallies.size(), true, false));
+        jumps.enterLoop(label, exit, continueTo);
         lowerStatement(statement);
-        scopes.pop();
+        jumps.exitScope();
         gotoIfOpen(continueTo);
     }
 
@@ -491,9 +483,9 @@ public final class Lowerer {
             case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) inner, label);
             default -> {
                 Block after = newBlock("AFTER_" + label.toUpperCase(Locale.ROOT), endLine(s), "");
-                scopes.push(new Scope(s, label, after, null, finallies.size(), false, false));
+                jumps.enterLabeled(label, after);
                 lowerStatement(inner);
-                scopes.pop();
+                jumps.exitScope();
                 gotoIfOpen(after);
                 current = after;
             }
@@ -538,7 +530,7 @@ public final class Lowerer {
         }
         current.terminate(new Block.Switch(selector, uses, cases, hasDefault ? null : exit));
         current = null;
-        scopes.push(new Scope(s, null, exit, null, finallies.size(), false, true));
+        jumps.enterSwitch(exit);
         for (int i = 0; i < s.getCases().size(); i++) {
             CaseTree c = s.getCases().get(i);
             current = bodies.get(i);
@@ -559,7 +551,7 @@ public final class Lowerer {
                 gotoIfOpen(i + 1 < bodies.size() ? bodies.get(i + 1) : exit); // fall through
             }
         }
-        scopes.pop();
+        jumps.exitScope();
         current = exit;
     }
 
@@ -580,7 +572,7 @@ public final class Lowerer {
             }
             // try part
             handler = new TryRegion.Handler(region, s.getCatches().isEmpty());
-            if (hasFinally) finallies.push(region);
+            if (hasFinally) jumps.enterFinallyScope(region);
             enterNewBlock("TRY", line(s), "try");
             tryWithResources(s.getResources(), s.getBlock(), line(s));
             leaveTryPart(region, hasFinally, after);
@@ -615,7 +607,7 @@ public final class Lowerer {
                     leaveTryPart(region, hasFinally, after);
                 }
             }
-            if (hasFinally) finallies.pop();
+            if (hasFinally) jumps.exitFinallyScope();
             // finally part
             handler = outer;
             if (hasFinally) {
@@ -636,7 +628,7 @@ public final class Lowerer {
     private void leaveTryPart(TryRegion region, boolean hasFinally, Block after) {
         if (current == null) return;
         if (hasFinally) {
-            jumpTerminator(transition(List.of(region), after));
+            jumpTerminator(jumps.leaving(region, after));
         } else {
             gotoIfOpen(after);
         }
@@ -668,11 +660,11 @@ public final class Lowerer {
         Block after = newBlock("AFTER_TRY", line, "");
         region.setFinallyEntry(newBlock("CLOSE", line(resource), "close " + r.hint()));
         handler = new TryRegion.Handler(region, true);
-        finallies.push(region);
+        jumps.enterFinallyScope(region);
         enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource) + ")");
         tryWithResources(resources.subList(1, resources.size()), body, line);
         leaveTryPart(region, true, after);
-        finallies.pop();
+        jumps.exitFinallyScope();
         handler = outer;
         current = region.finallyEntry();
         Snippet.Part rv = new Snippet.VarRef(r);
@@ -710,7 +702,7 @@ public final class Lowerer {
                 current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
             }
         }
-        jumpTerminator(returnTransition(value));
+        jumpTerminator(jumps.returning(value));
     }
 
     private void throwStatement(ThrowTree s) {
@@ -851,35 +843,6 @@ public final class Lowerer {
     }
 
     // ---- jumps ----
-
-    private Transition resolveJump(Tree jump, String label, boolean isContinue) {
-        for (Scope s : scopes) {
-            boolean match = label != null ? label.equals(s.label()) : (isContinue ? s.loop() : s.loop() || s.isSwitch());
-            if (match) {
-                if (isContinue && !s.loop()) break;
-                Block target = isContinue ? s.continueTo() : s.breakTo();
-                List<TryRegion> crossed = new ArrayList<>(finallies).subList(0, finallies.size() - s.finallyDepth());
-                return transition(crossed, target);
-            }
-        }
-        throw new IllegalStateException("no target for " + jump + " (javac accepted it)");
-    }
-
-    private Transition transition(List<TryRegion> crossed, Block target) {
-        for (int i = 0; i < crossed.size(); i++) {
-            crossed.get(i).nextTargets.add(i + 1 < crossed.size() ? crossed.get(i + 1).finallyEntry() : target);
-        }
-        return new Transition(List.copyOf(crossed), target, null, false);
-    }
-
-    private Transition returnTransition(Snippet value) {
-        List<TryRegion> crossed = List.copyOf(finallies);
-        for (int i = 0; i < crossed.size(); i++) {
-            if (i + 1 < crossed.size()) crossed.get(i).nextTargets.add(crossed.get(i + 1).finallyEntry());
-            else crossed.get(i).returnsThrough = true;
-        }
-        return new Transition(crossed, null, value, true);
-    }
 
     private void jumpTerminator(Transition t) {
         current.terminate(new Block.Jump(t));
