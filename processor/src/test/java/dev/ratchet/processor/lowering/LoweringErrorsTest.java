@@ -131,6 +131,14 @@ class LoweringErrorsTest {
     }
 
     @Test
+    void aTypeThatNeverAppearsIsReportedInTheLastRoundWithoutEmittingCode() {
+        Compilation c = compile("        int h = await(f);\n        NoSuchClass.call(h);\n        return h;");
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[ratchet:UnresolvedType]");
+        assertThat(c).hadErrorContaining("cannot find symbol"); // javac's own error stays
+    }
+
+    @Test
     void bodiesWithoutTheseConstructsCompileCleanly() {
         assertThat(compile("        int h = await(f);\n        return h;")).succeededWithoutWarnings();
     }
