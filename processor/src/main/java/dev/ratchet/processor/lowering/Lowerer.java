@@ -661,7 +661,7 @@ public final class Lowerer {
         region.setFinallyEntry(newBlock("CLOSE", line(resource), "close " + r.hint()));
         handler = new TryRegion.Handler(region, true);
         jumps.enterFinallyScope(region);
-        enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource) + ")");
+        enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource).replaceAll(";\\s*$", "") + ")");
         tryWithResources(resources.subList(1, resources.size()), body, line);
         leaveTryPart(region, true, after);
         jumps.exitFinallyScope();

@@ -30,7 +30,7 @@ public final class StatePlanner {
 
     public static InternalNames plan(StateGraph g, BodyIndex index) {
         threadJumps(g);
-        List<Block> reachable = reachable(g);
+        List<Block> reachable = reachableWithFinallyTargets(g);
         g.blocks().retainAll(new HashSet<>(reachable));
         for (Block b : g.blocks()) b.predecessors.clear();
         for (Block b : g.blocks()) for (Block s : edges(b)) s.predecessors.add(b);
@@ -80,6 +80,39 @@ public final class StatePlanner {
 
     private static void addTransition(Set<Block> s, Transition t) {
         if (t.firstBlock() != null) s.add(t.firstBlock());
+    }
+
+    /**
+     * Reachable blocks, where a finally continues only with the targets of reachable jumps
+     * through it (a jump recorded in dead code must not keep its target alive).
+     */
+    private static List<Block> reachableWithFinallyTargets(StateGraph g) {
+        List<Block> reachable;
+        int size;
+        do {
+            Set<Block> targets = new HashSet<>();
+            for (TryRegion r : g.regions()) targets.addAll(r.nextTargets());
+            size = targets.size();
+            reachable = reachable(g);
+            for (TryRegion r : g.regions()) r.resetTargets();
+            for (Block b : reachable) {
+                for (Block.Code c : b.code()) for (Transition t : c.jumps()) record(t);
+                if (b.terminator() instanceof Block.Jump j) record(j.transition());
+            }
+            targets.clear();
+            for (TryRegion r : g.regions()) targets.addAll(r.nextTargets());
+            if (targets.size() == size) break;
+        } while (true);
+        return reachable(g);
+    }
+
+    private static void record(Transition t) {
+        List<TryRegion> crossed = t.crossed();
+        for (int i = 0; i < crossed.size(); i++) {
+            if (i + 1 < crossed.size()) crossed.get(i).nextTargets.add(crossed.get(i + 1).finallyEntry());
+            else if (t.isReturn()) crossed.get(i).returnsThrough = true;
+            else crossed.get(i).nextTargets.add(t.resolvedTarget());
+        }
     }
 
     private static List<Block> reachable(StateGraph g) {
