@@ -118,7 +118,7 @@ public final class MachineWriter {
             }
         }
         for (LocalVar v : g.fields()) {
-            FieldSpec.Builder f = FieldSpec.builder(TypeNames.of(v.type()), v.name(), Modifier.PRIVATE);
+            FieldSpec.Builder f = FieldSpec.builder(typeOf(v), v.name(), Modifier.PRIVATE);
             if (v.kind() == LocalVar.Kind.HIDDEN) f.addJavadoc("Hidden variable of a loop or try-with-resources.\n");
             type.addField(f.build());
         }
@@ -126,7 +126,7 @@ public final class MachineWriter {
         // and keeps those live at the first poll.
         for (LocalVar v : g.vars()) {
             if (v.kind() != LocalVar.Kind.PARAMETER) continue;
-            ctor.addParameter(TypeNames.of(v.type()), v.name());
+            ctor.addParameter(typeOf(v), v.name());
             if (v.isField()) ctor.addStatement("this.$L = $L", v.name(), v.name());
         }
         ClassName stateType = ClassName.get("", n.stateType());
@@ -152,7 +152,7 @@ public final class MachineWriter {
         CodeBlock.Builder body = CodeBlock.builder();
         for (LocalVar v : g.vars()) {
             if (!v.isField() && v.kind() != LocalVar.Kind.TEMP) {
-                body.addStatement("$T $L = $L", TypeNames.of(v.type()), v.name(), defaultValue(v.type()));
+                body.addStatement("$T $L = $L", typeOf(v), v.name(), defaultValue(v.type()));
             }
         }
         boolean catches = g.states().stream().anyMatch(b -> b.terminator() instanceof Block.CatchDispatch);
@@ -223,7 +223,7 @@ public final class MachineWriter {
         TypeName cast = TypeNames.boxed(a.suspension().type());
         if (isGeneric(cast)) unchecked = true;
         if (target.kind() == LocalVar.Kind.TEMP && !target.isField()) {
-            c.addStatement("$T $L = ($T) $L.value()", TypeNames.of(target.type()), target.name(), cast, n.ready());
+            c.addStatement("$T $L = ($T) $L.value()", typeOf(target), target.name(), cast, n.ready());
         } else {
             c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
         }
@@ -370,6 +370,17 @@ public final class MachineWriter {
         }
         c.add("$L = $L.$L; continue $L;", n.state(), n.stateType(), t.firstBlock().stateName(), n.dispatch());
         usesDispatchLabel = true;
+    }
+
+    /** The Java type of a variable; one Java cannot write (anonymous, intersection) is a compile error. */
+    private TypeName typeOf(LocalVar v) {
+        try {
+            return TypeNames.of(v.type());
+        } catch (TypeNames.Undenotable e) {
+            com.sun.source.tree.Tree at = v.declaration() != null ? v.declaration() : g.method().tree();
+            throw new dev.ratchet.processor.lowering.LoweringException(dev.ratchet.processor.lowering.LoweringMessages.UNDENOTABLE_TYPE
+                    .at(g.method().unit(), at, v.hint(), v.type()));
+        }
     }
 
     private static boolean isGeneric(TypeName t) {

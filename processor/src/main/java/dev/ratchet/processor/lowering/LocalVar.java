@@ -16,6 +16,7 @@ public final class LocalVar {
     private final TypeMirror type;
     private final VariableElement element;
     private final Kind kind;
+    private com.sun.source.tree.Tree declaration;
     private String name;
     private String captureName;
     private boolean field;
@@ -43,6 +44,15 @@ public final class LocalVar {
 
     public Kind kind() {
         return kind;
+    }
+
+    /** Where the variable is declared (for error positions), or null for hidden and temporary ones. */
+    public com.sun.source.tree.Tree declaration() {
+        return declaration;
+    }
+
+    void setDeclaration(com.sun.source.tree.Tree tree) {
+        declaration = tree;
     }
 
     /** The name in generated code (the user's name unless it clashes). */

@@ -112,7 +112,7 @@ public final class Lowerer {
         for (VariableTree p : method.tree().getParameters()) {
             VariableElement e = (VariableElement) index.element(p);
             if (e == null) e = method.element().getParameters().get(method.tree().getParameters().indexOf(p));
-            declare(e, p.getName().toString(), e.asType(), LocalVar.Kind.PARAMETER);
+            declare(e, p.getName().toString(), e.asType(), LocalVar.Kind.PARAMETER).setDeclaration(p);
         }
         Block entry = newBlock("START", line(method.tree()), "");
         current = entry;
@@ -204,6 +204,7 @@ public final class Lowerer {
     private void variable(VariableTree v) {
         VariableElement e = (VariableElement) index.element(v);
         LocalVar var = declare(e, v.getName().toString(), e.asType(), LocalVar.Kind.LOCAL);
+        var.setDeclaration(v);
         ExpressionTree init = v.getInitializer();
         if (init == null) return;
         Suspension s = direct(init);
@@ -401,6 +402,7 @@ public final class Lowerer {
         VariableTree vt = s.getVariable();
         VariableElement ve = (VariableElement) index.element(vt);
         LocalVar x = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
+        x.setDeclaration(vt);
         String comment = "for (" + renderer.sourceOf(vt) + " : " + renderer.sourceOf(expr) + ")";
         Block head = newBlock("LOOP", line(s), comment);
         Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
@@ -596,6 +598,7 @@ public final class Lowerer {
                         alternatives.add(type);
                     }
                     LocalVar param = declare(pe, p.getName().toString(), type, LocalVar.Kind.LOCAL);
+                    param.setDeclaration(p);
                     Block body = newBlock("CATCH_BODY", line(c), "catch (" + renderer.sourceOf(p) + ")");
                     bodies.add(body);
                     clauses.add(new Block.CatchClause(alternatives, param, body));

@@ -25,7 +25,7 @@ public enum LoweringMessages {
     UNRESOLVED_TYPE("UnresolvedType",
             "the type of this expression could not be resolved, even after the companion classes were generated: check that it names an existing class"),
     UNDENOTABLE_TYPE("UndenotableType",
-            "`%s` lives across an await and its type `%s` cannot be written in Java (anonymous or intersection type): declare it with an explicit type"),
+            "the state machine must declare `%s`, whose type `%s` cannot be written in Java (anonymous or intersection type): declare it with an explicit type"),
     LOCAL_CLASS("LocalClassAcrossAwait",
             "a local class or record declared in an @Async body that contains await is not supported yet: move it to a member class"),
     UNSUPPORTED_SWITCH("UnsupportedSwitch",

@@ -139,6 +139,12 @@ class LoweringErrorsTest {
     }
 
     @Test
+    void varOfAnIntersectionTypeAcrossAnAwait() {
+        assertError("        var x = i > 0 ? Integer.valueOf(1) : \"s\";\n        await(f);\n        return x.hashCode();",
+                LoweringMessages.UNDENOTABLE_TYPE, "var x = i > 0", 13);
+    }
+
+    @Test
     void bodiesWithoutTheseConstructsCompileCleanly() {
         assertThat(compile("        int h = await(f);\n        return h;")).succeededWithoutWarnings();
     }
