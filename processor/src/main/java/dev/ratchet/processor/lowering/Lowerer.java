@@ -94,7 +94,7 @@ public final class Lowerer {
             throw new UncheckedIOException(e);
         }
         this.renderer = new SnippetRenderer(method.unit(), source, trees.getSourcePositions(), index, method.owner(),
-                types, vars, new SnippetRenderer.Jumps() {
+                types, elements, vars, new SnippetRenderer.Jumps() {
                     @Override
                     public Transition breakOrContinue(Tree jump, String label, boolean isContinue) {
                         return jumps.jump(label, isContinue);
@@ -203,6 +203,12 @@ public final class Lowerer {
 
     private void variable(VariableTree v) {
         VariableElement e = (VariableElement) index.element(v);
+        if (e.getConstantValue() != null) {
+            // A constant variable (final, constant initializer) stays a constant: its uses become
+            // its value, so `case K:` and constant-folding keep working; nothing to store.
+            renderer.addConstant(e);
+            return;
+        }
         LocalVar var = declare(e, v.getName().toString(), e.asType(), LocalVar.Kind.LOCAL);
         var.setDeclaration(v);
         ExpressionTree init = v.getInitializer();

@@ -68,9 +68,13 @@ final class SnippetRenderer {
     private final Types types;
     private final Map<Element, LocalVar> vars;
     private final Jumps jumps;
+    private final javax.lang.model.util.Elements elements;
+    /** Local constant variables declared where the body is split: their uses print their value. */
+    private final Set<Element> constants = new java.util.HashSet<>();
 
     SnippetRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyIndex index,
-            TypeElement owner, Types types, Map<Element, LocalVar> vars, Jumps jumps) {
+            TypeElement owner, Types types, javax.lang.model.util.Elements elements, Map<Element, LocalVar> vars, Jumps jumps) {
+        this.elements = elements;
         this.unit = unit;
         this.source = source;
         this.positions = positions;
@@ -79,6 +83,10 @@ final class SnippetRenderer {
         this.types = types;
         this.vars = vars;
         this.jumps = jumps;
+    }
+
+    void addConstant(javax.lang.model.element.VariableElement constant) {
+        constants.add(constant);
     }
 
     long start(Tree t) {
@@ -186,6 +194,12 @@ final class SnippetRenderer {
                 return null;
             }
             if (e == null) return null;
+            if (constants.contains(e)) {
+                Object value = ((javax.lang.model.element.VariableElement) e).getConstantValue();
+                String literal = elements.getConstantExpression(value);
+                replace(node, Snippet.text(literal.startsWith("-") ? "(" + literal + ")" : literal)); // x-K must not become x--1
+                return null;
+            }
             LocalVar v = vars.get(e);
             if (v != null) {
                 uses.add(v);
