@@ -40,7 +40,11 @@ public final class Program {
 
     /** Compiles {@code programs/<name>.java} and its twin; fails the test on any compile error. */
     public static Program compile(String name) {
-        String source = resource("programs/" + name + ".java");
+        return compileSource(name, resource("programs/" + name + ".java"));
+    }
+
+    /** Compiles {@code source} (class {@code programs.<name>}) and its twin. */
+    public static Program compileSource(String name, String source) {
         // The twin keeps @Async (so companions it names exist) but awaits synchronously; its
         // methods are called directly, never through the generated machines.
         String twin = source
