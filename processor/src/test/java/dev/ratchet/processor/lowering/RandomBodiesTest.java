@@ -91,7 +91,7 @@ class RandomBodiesTest {
         }
 
         private void statement(int indent, int depth) {
-            int choice = random.nextInt(depth > 0 ? 14 : 6);
+            int choice = random.nextInt(depth > 0 ? 18 : 6);
             switch (choice) {
                 case 0, 1 -> {
                     String x = anyVar();
@@ -172,6 +172,60 @@ class RandomBodiesTest {
                         block(indent + 2, depth - 1);
                         scopes.pop();
                         line(indent + 1, "}");
+                    }
+                    line(indent, "}");
+                }
+                case 14 -> {
+                    String c = "d" + names++;
+                    line(indent, "int " + c + " = 0;");
+                    scopes.peek().add(c);
+                    loops++;
+                    line(indent, "do {");
+                    line(indent + 1, c + "++;");
+                    scopes.push(new ArrayList<>());
+                    block(indent + 1, depth - 1);
+                    scopes.pop();
+                    line(indent, "} while (" + c + " < " + (1 + random.nextInt(3)) + ");");
+                    loops--;
+                }
+                case 15 -> {
+                    String x = "x" + names++;
+                    loops++;
+                    line(indent, "for (var " + x + " : java.util.List.of(" + random.nextInt(4) + ", " + random.nextInt(9) + ")) {");
+                    scopes.push(new ArrayList<>(List.of(x)));
+                    block(indent + 1, depth - 1);
+                    scopes.pop();
+                    line(indent, "}");
+                    loops--;
+                }
+                case 16 -> {
+                    String label = "outer" + names++;
+                    String i = "i" + names++;
+                    String j = "j" + names++;
+                    loops++;
+                    line(indent, label + ":");
+                    line(indent, "for (int " + i + " = 0; " + i + " < 2; " + i + "++) {");
+                    line(indent + 1, "for (int " + j + " = 0; " + j + " < 3; " + j + "++) {");
+                    scopes.push(new ArrayList<>(List.of(i, j)));
+                    line(indent + 2, "int " + fresh("v") + " = await(value(" + i + " * 3 + " + j + "));");
+                    line(indent + 2, "if (" + j + " == " + random.nextInt(3) + ") " + (random.nextBoolean() ? "continue " : "break ") + label + ";");
+                    block(indent + 2, depth - 1);
+                    scopes.pop();
+                    line(indent + 1, "}");
+                    line(indent, "}");
+                    loops--;
+                }
+                case 17 -> {
+                    String x = anyVar();
+                    line(indent, "switch (" + x + " % 4) {");
+                    for (String label : new String[] {"case 0:", "case 1:", "case 2:", "default:"}) {
+                        line(indent + 1, label);
+                        scopes.push(new ArrayList<>());
+                        line(indent + 2, "{");
+                        block(indent + 3, depth - 1);
+                        line(indent + 2, "}");
+                        scopes.pop();
+                        if (random.nextBoolean()) line(indent + 2, "break;"); // else fall through
                     }
                     line(indent, "}");
                 }
