@@ -1,6 +1,15 @@
 package dev.ratchet.processor.lowering;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.processor.harness.Driver;
+import dev.ratchet.processor.harness.Io;
 import dev.ratchet.processor.harness.Program;
+import dev.ratchet.processor.harness.Schedule;
+import java.util.concurrent.CancellationException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,7 +45,27 @@ class RandomBodiesTest {
         Program program = Program.compileSource("RandomBodies", sb.toString());
         for (int m = 0; m < METHODS; m++) {
             for (int p : new int[] {0, 3, 8}) program.check("g" + m, p);
+            cancelledMidFlight(program, "g" + m);
         }
+    }
+
+    /**
+     * Cancelled while suspended, every body completes as cancelled, running its finally blocks
+     * (no catch here catches CancellationException, no finally throws), and never hangs.
+     */
+    private static void cancelledMidFlight(Program program, String method) {
+        Io.reset(Schedule.OTHER_THREAD);
+        Future<?> f = program.future(method, 3);
+        Poll<?> first;
+        try {
+            first = f.poll(Context.of(() -> {}));
+        } catch (RuntimeException thrownBeforeAnyAwait) {
+            return; // this path throws before it suspends: nothing to cancel
+        }
+        if (first.isReady()) return; // no await on this path
+        f.cancel();
+        assertThrows(CancellationException.class, () -> new Driver().run(f), method);
+        assertThrows(IllegalStateException.class, () -> f.poll(Context.of(() -> {})), method);
     }
 
     /** Writes one method; every loop is bounded, every name unique, so the body always compiles. */
