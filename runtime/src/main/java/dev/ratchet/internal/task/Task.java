@@ -22,10 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Footprint</h2>
  * A suspended task is what a program keeps per waiting activity, so every field counts: with
- * compressed oops the object is a 12-byte header, the budget and state ints, six references and
- * an {@code int} id: 48 bytes. To get there the future and the output share one field ({@link
- * #slot}), the name (rare) lives in a subclass, the "cancel delivered" flag is a state bit, and
- * the per-poll budget comes from the {@link Scheduler}.
+ * compressed oops the object is a 12-byte header, the budget and state ints and five references:
+ * 40 bytes. To get there the future and the output share one field ({@link #slot}), the name
+ * (rare) lives in a subclass, the id and the "cancel delivered" flag live in the state word, the
+ * per-poll budget comes from the {@link Scheduler}, and run queues are arrays rather than
+ * intrusive lists (a link would cost every suspended task 4 bytes).
  *
  * <h2>Join protocol (no lost wake)</h2>
  * An awaiter of the handle stores its waker in {@link #joiner} and then re-reads {@link
@@ -44,8 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarget<T> {
     private static final System.Logger LOG = System.getLogger("dev.ratchet.runtime");
     /**
-     * Spawn sequence numbers. 32 bits to keep the task at 48 bytes: ids are for diagnostics and
-     * registry sharding, and repeat only after 2^32 spawns.
+     * Spawn sequence numbers. Kept in the state word's upper 27 bits (no field): ids are for
+     * diagnostics and registry sharding, and repeat after 2^27 spawns.
      */
     private static final AtomicInteger IDS = new AtomicInteger();
     private static final VarHandle JOINER;
@@ -58,7 +59,6 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         }
     }
 
-    private final int id;
     private final Scheduler scheduler;
 
     /**
@@ -72,12 +72,6 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     /** The waker of the task awaiting this handle, or null; see "Join protocol". */
     private volatile Waker joiner;
 
-    /**
-     * Link of an intrusive run-queue list (the shared inject queue, or a batch moving from a full
-     * local queue to it); guarded by whoever holds the list. A task is in at most one queue at a
-     * time (the NOTIFIED invariant), so one link suffices.
-     */
-    private Task<?> queueNext;
     /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
     Task<?> registryPrev;
     Task<?> registryNext;
@@ -93,10 +87,9 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
 
     /** Use {@link #create}. */
     Task(Future<T> future, Scheduler scheduler) {
-        super(scheduler.budget());
+        super(scheduler.budget(), IDS.incrementAndGet() & ID_MASK);
         this.slot = Objects.requireNonNull(future, "future");
         this.scheduler = scheduler;
-        this.id = IDS.incrementAndGet();
     }
 
     /**
@@ -126,9 +119,12 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         }
     }
 
-    /** The task's spawn sequence number (diagnostics): increasing in spawn order, 32 bits. */
+    /**
+     * The task's spawn sequence number (diagnostics, registry sharding): increasing in spawn
+     * order, 27 bits (it wraps to 0 after 2^27 - 1).
+     */
     public final int id() {
-        return id;
+        return idBits();
     }
 
     /** The task's name, or null. */
@@ -139,16 +135,6 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     /** The task's join handle: the task itself. */
     public final JoinHandle<T> handle() {
         return this;
-    }
-
-    /** The next task in the intrusive run-queue list this task is in; see {@link #queueNext}. */
-    public final Task<?> queueNext() {
-        return queueNext;
-    }
-
-    /** Sets the run-queue link; see {@link #queueNext}. */
-    public final void setQueueNext(Task<?> next) {
-        this.queueNext = next;
     }
 
     // ---- Context and Waker
@@ -330,6 +316,6 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     @Override
     public final String toString() {
         String name = name();
-        return "Task#" + id + (name == null ? "" : "(" + name + ")") + "[" + describeState() + "]";
+        return "Task#" + id() + (name == null ? "" : "(" + name + ")") + "[" + describeState() + "]";
     }
 }

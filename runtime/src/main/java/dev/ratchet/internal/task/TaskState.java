@@ -53,6 +53,15 @@ public abstract class TaskState extends Context {
      * thread holding {@code RUNNING}; every transition keeps it.
      */
     static final int CANCEL_DELIVERED = 1 << 4;
+    /** The flag bits above; the bits from {@link #ID_SHIFT} up hold the task's id (immutable). */
+    static final int FLAGS = (1 << 5) - 1;
+    /**
+     * The id lives in the state word's upper 27 bits so that it costs the task no field: every
+     * transition keeps those bits, and an immutable part of a word needs no extra ordering.
+     */
+    static final int ID_SHIFT = 5;
+    /** The id's range: 27 bits. */
+    static final int ID_MASK = (1 << (32 - ID_SHIFT)) - 1;
 
     private static final VarHandle STATE;
 
@@ -70,9 +79,18 @@ public abstract class TaskState extends Context {
      */
     private volatile int state = NOTIFIED;
 
-    /** A new word, {@code NOTIFIED}; {@code budget} is the context's starting budget. */
+    /** A new word, {@code NOTIFIED}, with id 0; {@code budget} is the context's starting budget. */
     protected TaskState(int budget) {
+        this(budget, 0);
+    }
+
+    /**
+     * A new word, {@code NOTIFIED}, holding {@code id} (its low 27 bits); {@code budget} is the
+     * context's starting budget.
+     */
+    protected TaskState(int budget, int id) {
         super(budget);
+        this.state = NOTIFIED | ((id & ID_MASK) << ID_SHIFT);
     }
 
     /** What a waker must do after {@link #transitionToNotified()}. */
@@ -172,7 +190,7 @@ public abstract class TaskState extends Context {
     public final void transitionToComplete() {
         int cur = state;
         while (true) {
-            int witness = (int) STATE.compareAndExchange(this, cur, COMPLETE | (cur & (CANCELLED | CANCEL_DELIVERED)));
+            int witness = (int) STATE.compareAndExchange(this, cur, COMPLETE | (cur & (CANCELLED | CANCEL_DELIVERED | ~FLAGS)));
             if (witness == cur) return;
             cur = witness;
         }
@@ -190,7 +208,7 @@ public abstract class TaskState extends Context {
         while (true) {
             if ((cur & COMPLETE) != 0) return false;
             assert (cur & RUNNING) == 0 : "no poll may run once the workers have stopped: " + cur;
-            int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED | (cur & CANCEL_DELIVERED));
+            int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED | (cur & (CANCEL_DELIVERED | ~FLAGS)));
             if (witness == cur) return true;
             cur = witness;
         }
@@ -223,14 +241,19 @@ public abstract class TaskState extends Context {
         return (state & CANCELLED) != 0;
     }
 
-    /** The raw word, for diagnostics and tests. */
+    /** The flag bits of the word (without the id), for diagnostics and tests. */
     final int stateBits() {
-        return state;
+        return state & FLAGS;
+    }
+
+    /** The id stored in the word's upper bits (see {@link #ID_SHIFT}). */
+    final int idBits() {
+        return state >>> ID_SHIFT;
     }
 
     /** A readable form of the word, e.g. {@code "RUNNING|NOTIFIED"}. */
     final String describeState() {
-        int s = state;
+        int s = state & FLAGS;
         if (s == 0) return "IDLE";
         StringBuilder b = new StringBuilder();
         if ((s & RUNNING) != 0) b.append("RUNNING|");

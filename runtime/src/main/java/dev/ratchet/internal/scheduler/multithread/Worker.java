@@ -44,6 +44,8 @@ final class Worker extends Thread {
     final MultiThreadExecutor pool;
     final int index;
     final LocalQueue queue = new LocalQueue();
+    /** Owner-thread scratch space for {@link #pullFromInject} (no allocation per batch). */
+    private final Task<?>[] batch = new Task<?>[LocalQueue.CAPACITY / 2];
     /** The task to run next; set by this worker, taken by it or by a thief (atomic getAndSet). */
     private volatile Task<?> lifo;
 
@@ -134,16 +136,14 @@ final class Worker extends Thread {
     private Task<?> pullFromInject() {
         if (pool.inject.isEmpty()) return null;
         int share = pool.inject.size() / pool.workerCount() + 1;
-        Task<?> first = pool.inject.popChain(Math.min(share, LocalQueue.CAPACITY / 2));
-        if (first == null) return null;
-        Task<?> t = first.queueNext();
-        first.setQueueNext(null);
-        if (t == null) return first;
-        while (t != null) {
-            Task<?> next = t.queueNext();
-            t.setQueueNext(null);
-            queue.ownerPush(t, pool.inject);
-            t = next;
+        int n = pool.inject.popBatch(batch, share);
+        if (n == 0) return null;
+        Task<?> first = batch[0];
+        batch[0] = null;
+        if (n == 1) return first;
+        for (int i = 1; i < n; i++) {
+            queue.ownerPush(batch[i], pool.inject);
+            batch[i] = null;
         }
         // The batch left the shared queue, which parking workers watch, for ours: announce it,
         // or a worker parking now could miss it while the task we return blocks this thread.
