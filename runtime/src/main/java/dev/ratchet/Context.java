@@ -64,9 +64,8 @@ public abstract class Context {
      */
     public final boolean consumeBudget() {
         int b = budget;
-        if (b == UNLIMITED) return true;
-        if (b == 0) return false;
-        budget = b - 1;
+        if (b <= 0) return false;
+        if (b != UNLIMITED) budget = b - 1;
         return true;
     }
 
@@ -76,7 +75,12 @@ public abstract class Context {
      * @return {@code true} if the caller must now return {@link Poll#pending()}
      */
     public final boolean yieldIfSpent() {
+        // Kept tiny so that the JIT inlines it at every await; the rare spent path is a call.
         if (consumeBudget()) return false;
+        return wakeSpent();
+    }
+
+    private boolean wakeSpent() {
         waker().wake();
         return true;
     }

@@ -9,13 +9,16 @@ import dev.ratchet.internal.task.Task;
  * <p>A growable ring buffer under this object's monitor. It is not intrusive on purpose: a link
  * field in {@link Task} would cost 4 bytes in every task, including the (many) suspended ones
  * that are in no queue, while the ring costs 4 bytes per <em>queued</em> task only. Pushing
- * allocates nothing once the ring has grown to the largest backlog seen (it never shrinks: a
- * burst of {@code n} queued tasks leaves a {@code 4n}-byte array). Batches (a local queue's
+ * allocates nothing once the ring has grown to the backlog; a ring grown past {@value
+ * #SHRINK_ABOVE} slots is replaced by a small one when it drains, so a burst (200 000 spawns
+ * from outside) does not leave a megabyte behind. Batches (a local queue's
  * overflow, a worker's fair share) move with array copies in one lock acquisition. {@link #len}
  * is volatile so that pollers skip the lock when the queue is empty.
  */
 public final class InjectQueue {
     private static final int INITIAL_CAPACITY = 64; // a power of two
+    /** A drained ring longer than this is replaced (hysteresis: regrowing is rare and amortized). */
+    private static final int SHRINK_ABOVE = 4096;
 
     /** The ring; its length is a power of two. Guarded by this. */
     private Task<?>[] ring = new Task<?>[INITIAL_CAPACITY];
@@ -62,6 +65,7 @@ public final class InjectQueue {
             ring[idx] = null;
             head++;
             len = n - 1;
+            if (n == 1) shrinkIfLarge();
             return t;
         }
     }
@@ -82,7 +86,16 @@ public final class InjectQueue {
             }
             head += k;
             len = len - k;
+            if (len == 0) shrinkIfLarge();
             return k;
+        }
+    }
+
+    /** Under the lock, once empty: drops a ring that a burst made large. */
+    private void shrinkIfLarge() {
+        if (ring.length > SHRINK_ABOVE) {
+            ring = new Task<?>[INITIAL_CAPACITY];
+            head = 0;
         }
     }
 
@@ -104,6 +117,11 @@ public final class InjectQueue {
 
     public int size() {
         return len;
+    }
+
+    /** The ring's current length (tests: growth and shrinking). */
+    synchronized int capacity() {
+        return ring.length;
     }
 
     /** Empties the queue (at shutdown: the tasks stay in the registry). */
