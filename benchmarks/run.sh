@@ -32,7 +32,8 @@ loadavg > "$results/loadavg.txt"
 
 echo "== W1-W3 (JMH $jmh_opts)"
 # shellcheck disable=SC2086 # jmh_opts is a list of options
-"$java" -jar "$jar" $jmh_opts -rf csv -rff "$results/jmh.csv" 'dev\.ratchet\.bench\..*'
+# -prof gc adds bytes allocated per operation, a figure the machine's load hardly disturbs.
+"$java" -jar "$jar" $jmh_opts -prof gc -rf csv -rff "$results/jmh.csv" 'dev\.ratchet\.bench\..*'
 
 for contender in ratchet vthreads cf; do
     echo "== W4 footprint: $contender"

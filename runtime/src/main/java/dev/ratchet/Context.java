@@ -20,35 +20,40 @@ import java.util.Objects;
  *
  * <p>A context belongs to one task and is used by one thread at a time (the executor's rule that
  * a task is never polled concurrently); it is not thread-safe.
+ *
+ * <h2>For executors</h2>
+ * The class is abstract only so that an executor's task can <em>be</em> its own context (one
+ * object per spawned task instead of two: the task supplies {@link #waker()}, this class keeps
+ * the budget). Everyone else obtains contexts from {@link #of} and {@link #withBudget}.
  */
-public final class Context {
+public abstract class Context {
     /** Budget of a context that never forces a yield. */
     public static final int UNLIMITED = Integer.MAX_VALUE;
 
-    private final Waker waker;
+    /** Units left in the current poll; owner thread only (see the class documentation). */
     private int budget;
 
-    private Context(Waker waker, int budget) {
-        this.waker = waker;
+    /**
+     * For executors whose task object is its own context: starts with {@code budget} units
+     * (positive).
+     */
+    protected Context(int budget) {
+        if (budget <= 0) throw new IllegalArgumentException("budget must be positive, got " + budget);
         this.budget = budget;
     }
 
     /** A context for {@code waker} with an unlimited budget. */
     public static Context of(Waker waker) {
-        return new Context(Objects.requireNonNull(waker, "waker"), UNLIMITED);
+        return new OfWaker(Objects.requireNonNull(waker, "waker"), UNLIMITED);
     }
 
     /** A context for {@code waker} whose budget starts at {@code units} (positive). */
     public static Context withBudget(Waker waker, int units) {
-        Objects.requireNonNull(waker, "waker");
-        if (units <= 0) throw new IllegalArgumentException("budget must be positive, got " + units);
-        return new Context(waker, units);
+        return new OfWaker(Objects.requireNonNull(waker, "waker"), units);
     }
 
     /** The waker of the task being polled. */
-    public Waker waker() {
-        return waker;
-    }
+    public abstract Waker waker();
 
     /**
      * Spends one unit of the task's budget.
@@ -57,10 +62,10 @@ public final class Context {
      *     which case the caller must {@linkplain Waker#wake() wake} the task and return pending
      *     (use {@link #yieldIfSpent()} for both steps)
      */
-    public boolean consumeBudget() {
-        if (budget == UNLIMITED) return true;
-        if (budget == 0) return false;
-        budget--;
+    public final boolean consumeBudget() {
+        int b = budget;
+        if (b <= 0) return false;
+        if (b != UNLIMITED) budget = b - 1;
         return true;
     }
 
@@ -69,25 +74,50 @@ public final class Context {
      *
      * @return {@code true} if the caller must now return {@link Poll#pending()}
      */
-    public boolean yieldIfSpent() {
+    public final boolean yieldIfSpent() {
+        // Kept tiny so that the JIT inlines it at every await; the rare spent path is a call.
         if (consumeBudget()) return false;
-        waker.wake();
+        return wakeSpent();
+    }
+
+    private boolean wakeSpent() {
+        waker().wake();
         return true;
     }
 
     /** Units left in this poll ({@link #UNLIMITED} if unlimited). */
-    public int budgetRemaining() {
+    public final int budgetRemaining() {
         return budget;
     }
 
     /** For executors: sets the budget at the start of a poll of the task. */
-    public void refillBudget(int units) {
+    public final void refillBudget(int units) {
         if (units <= 0) throw new IllegalArgumentException("budget must be positive, got " + units);
         this.budget = units;
     }
 
+    /** For subclasses' {@link #toString()}: the budget as text. */
+    protected final String describeBudget() {
+        return budget == UNLIMITED ? "unlimited" : Integer.toString(budget);
+    }
+
     @Override
     public String toString() {
-        return "Context[waker=" + waker + ", budget=" + (budget == UNLIMITED ? "unlimited" : budget) + "]";
+        return "Context[waker=" + waker() + ", budget=" + describeBudget() + "]";
+    }
+
+    /** The context of {@link #of} and {@link #withBudget}: a waker and a budget. */
+    private static final class OfWaker extends Context {
+        private final Waker waker;
+
+        OfWaker(Waker waker, int budget) {
+            super(budget);
+            this.waker = waker;
+        }
+
+        @Override
+        public Waker waker() {
+            return waker;
+        }
     }
 }

@@ -77,6 +77,27 @@ public final class ResultsReport {
                 + "method call, so that figure is a ceiling, not a peer. The Ratchet state machines spend one "
                 + "budget unit per await, as generated code will (budget 128 per poll: a chain of 50 yields "
                 + "every few chains and is re-descended from the top on the next poll).\n\n");
+        allocation(md, jmh);
+    }
+
+    /** Bytes allocated per operation (JMH {@code -prof gc}): unlike throughput, barely affected by load. */
+    private static void allocation(StringBuilder md, Map<String, Score> jmh) {
+        String norm = ":gc.alloc.rate.norm";
+        if (jmh.get("ratchet.w1Spawn" + norm) == null) return; // run without -prof gc
+        md.append("### Allocation per operation (JMH `-prof gc`, `gc.alloc.rate.norm`, lower is better)\n\n");
+        md.append("Unlike throughput, this barely moves with the load on the machine.\n\n");
+        md.append("| workload | Ratchet | virtual threads | CompletableFuture |\n| --- | --- | --- | --- |\n");
+        String[][] rows = {{"w1Spawn", "W1, bytes per spawned task"}, {"w2PingPong", "W2, bytes per round trip"},
+                {"w3Chain", "W3, bytes per await"}};
+        for (String[] row : rows) {
+            md.append("| ").append(row[1]);
+            for (String contender : CONTENDERS) {
+                Score s = jmh.get(contender + "." + row[0] + norm);
+                md.append(" | ").append(s == null ? "n/a" : String.format(Locale.ROOT, "%.1f", s.value()));
+            }
+            md.append(" |\n");
+        }
+        md.append("\n");
     }
 
     private static void row(StringBuilder md, Map<String, Score> jmh, String method, String title, String unit,
@@ -191,11 +212,18 @@ public final class ResultsReport {
             List<String> cells = splitCsv(line);
             if (cells.size() < 7) continue;
             String benchmark = cells.get(0);
+            // A profiler's secondary metric ("...w1Spawn:gc.alloc.rate.norm") is kept as "method:metric".
+            String metric = "";
+            int colon = benchmark.indexOf(':');
+            if (colon >= 0) {
+                metric = benchmark.substring(colon);
+                benchmark = benchmark.substring(0, colon);
+            }
             int method = benchmark.lastIndexOf('.');
             int cls = benchmark.lastIndexOf('.', method - 1);
             String contender = CONTENDER_OF_CLASS.get(benchmark.substring(cls + 1, method));
             if (contender == null) continue;
-            scores.put(contender + "." + benchmark.substring(method + 1),
+            scores.put(contender + "." + benchmark.substring(method + 1) + metric,
                     new Score(parse(cells.get(4)), parse(cells.get(5))));
         }
         return scores;

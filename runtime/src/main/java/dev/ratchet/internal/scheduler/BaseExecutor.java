@@ -32,6 +32,8 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
 
     protected final ExecutorConfig config;
     protected final TaskRegistry registry = new TaskRegistry();
+    /** {@code config.budget()}, read by every poll of every task ({@link #budget()}). */
+    private final int budget;
     private final BlockingPool blocking;
     private final TimerDriver timer;
     /**
@@ -51,6 +53,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
 
     protected BaseExecutor(ExecutorConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.budget = config.budget();
         this.blocking = new BlockingPool(
                 config.threadNamePrefix(), config.maxBlockingThreads(), config.blockingKeepAliveNanos(), this);
         this.timer = new TimerDriver(config.threadNamePrefix() + "-timer");
@@ -70,10 +73,10 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
 
     private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
-        Task<T> task = new Task<>(future, name, this, config.budget());
+        Task<T> task = Task.create(future, name, this);
         registry.add(task); // throws "executor is closed" once close() started
         schedule(task); // a new task starts NOTIFIED: this is its one submission
-        return task.handle();
+        return task; // the task is its own join handle
     }
 
     @Override
@@ -100,6 +103,11 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
             }
             return reactor;
         }
+    }
+
+    @Override
+    public final int budget() {
+        return budget;
     }
 
     @Override

@@ -6,41 +6,51 @@ import dev.ratchet.internal.task.Task;
  * The shared run queue of an executor: FIFO, any thread pushes and pops. Holds spawns and wakes
  * from outside the workers, and the overflow of full local queues.
  *
- * <p>An intrusive singly-linked list through {@link Task#queueNext()} under this object's monitor:
- * pushing allocates nothing (a task is in at most one queue at a time, by the {@code NOTIFIED}
- * invariant of the state word, so one link field suffices). {@link #len} is volatile so that
- * pollers can skip the lock when the queue is empty.
+ * <p>A growable ring buffer under this object's monitor. It is not intrusive on purpose: a link
+ * field in {@link Task} would cost 4 bytes in every task, including the (many) suspended ones
+ * that are in no queue, while the ring costs 4 bytes per <em>queued</em> task only. Pushing
+ * allocates nothing once the ring has grown to the backlog; a ring grown past {@value
+ * #SHRINK_ABOVE} slots is replaced by a small one when it drains, so a burst (200 000 spawns
+ * from outside) does not leave a megabyte behind. Batches (a local queue's
+ * overflow, a worker's fair share) move with array copies in one lock acquisition. {@link #len}
+ * is volatile so that pollers skip the lock when the queue is empty.
  */
 public final class InjectQueue {
-    /** Guarded by this. */
-    private Task<?> head;
-    /** Guarded by this. */
-    private Task<?> tail;
+    private static final int INITIAL_CAPACITY = 64; // a power of two
+    /** A drained ring longer than this is replaced (hysteresis: regrowing is rare and amortized). */
+    private static final int SHRINK_ABOVE = 4096;
+
+    /** The ring; its length is a power of two. Guarded by this. */
+    private Task<?>[] ring = new Task<?>[INITIAL_CAPACITY];
+    /** Index (unmasked, wrapping) of the oldest task. Guarded by this. */
+    private int head;
     /** Number of queued tasks; written under the lock, read without it. */
     private volatile int len;
 
     /** Appends one task. */
     public void push(Task<?> task) {
-        task.setQueueNext(null);
         synchronized (this) {
-            if (tail == null) head = task;
-            else tail.setQueueNext(task);
-            tail = task;
-            len = len + 1;
+            int n = len;
+            if (n == ring.length) grow(n + 1);
+            ring[(head + n) & (ring.length - 1)] = task;
+            len = n + 1;
         }
     }
 
     /**
-     * Appends a chain of {@code n} tasks already linked through {@link Task#queueNext()} (the last
-     * one's link null), in one lock acquisition.
+     * Appends {@code n} tasks taken from another ring ({@code src[(start + i) & srcMask]} for
+     * {@code i < n}, oldest first), then {@code last}; one lock acquisition. The caller owns those
+     * source slots and clears them afterwards.
      */
-    public void pushChain(Task<?> first, Task<?> last, int n) {
-        last.setQueueNext(null);
+    public void pushBatch(Task<?>[] src, int srcMask, int start, int n, Task<?> last) {
         synchronized (this) {
-            if (tail == null) head = first;
-            else tail.setQueueNext(first);
-            tail = last;
-            len = len + n;
+            int size = len;
+            if (size + n + 1 > ring.length) grow(size + n + 1);
+            int mask = ring.length - 1;
+            int at = head + size;
+            for (int i = 0; i < n; i++) ring[(at + i) & mask] = src[(start + i) & srcMask];
+            ring[(at + n) & mask] = last;
+            len = size + n + 1;
         }
     }
 
@@ -48,37 +58,57 @@ public final class InjectQueue {
     public Task<?> pop() {
         if (len == 0) return null;
         synchronized (this) {
-            Task<?> t = head;
-            if (t == null) return null;
-            head = t.queueNext();
-            if (head == null) tail = null;
-            t.setQueueNext(null);
-            len = len - 1;
+            int n = len;
+            if (n == 0) return null;
+            int idx = head & (ring.length - 1);
+            Task<?> t = ring[idx];
+            ring[idx] = null;
+            head++;
+            len = n - 1;
+            if (n == 1) shrinkIfLarge();
             return t;
         }
     }
 
     /**
-     * Removes up to {@code max} oldest tasks as a chain linked through {@link Task#queueNext()}
-     * (walk it, reading each link before reusing the task); null if empty.
+     * Removes up to {@code max} oldest tasks into {@code dst[0..k)}, oldest first, and returns
+     * {@code k} (0 if empty).
      */
-    public Task<?> popChain(int max) {
-        if (len == 0) return null;
+    public int popBatch(Task<?>[] dst, int max) {
+        if (len == 0) return 0;
         synchronized (this) {
-            Task<?> first = head;
-            if (first == null) return null;
-            Task<?> last = first;
-            int n = 1;
-            while (n < max && last.queueNext() != null) {
-                last = last.queueNext();
-                n++;
+            int k = Math.min(len, Math.min(max, dst.length));
+            int mask = ring.length - 1;
+            for (int i = 0; i < k; i++) {
+                int idx = (head + i) & mask;
+                dst[i] = ring[idx];
+                ring[idx] = null;
             }
-            head = last.queueNext();
-            if (head == null) tail = null;
-            last.setQueueNext(null);
-            len = len - n;
-            return first;
+            head += k;
+            len = len - k;
+            if (len == 0) shrinkIfLarge();
+            return k;
         }
+    }
+
+    /** Under the lock, once empty: drops a ring that a burst made large. */
+    private void shrinkIfLarge() {
+        if (ring.length > SHRINK_ABOVE) {
+            ring = new Task<?>[INITIAL_CAPACITY];
+            head = 0;
+        }
+    }
+
+    /** Under the lock: a ring with room for {@code needed} tasks, the queued ones at its start. */
+    private void grow(int needed) {
+        int capacity = ring.length;
+        while (capacity < needed) capacity <<= 1;
+        Task<?>[] bigger = new Task<?>[capacity];
+        int n = len;
+        int mask = ring.length - 1;
+        for (int i = 0; i < n; i++) bigger[i] = ring[(head + i) & mask];
+        ring = bigger;
+        head = 0;
     }
 
     public boolean isEmpty() {
@@ -89,16 +119,15 @@ public final class InjectQueue {
         return len;
     }
 
+    /** The ring's current length (tests: growth and shrinking). */
+    synchronized int capacity() {
+        return ring.length;
+    }
+
     /** Empties the queue (at shutdown: the tasks stay in the registry). */
     public synchronized void clear() {
-        Task<?> t = head;
-        while (t != null) {
-            Task<?> next = t.queueNext();
-            t.setQueueNext(null);
-            t = next;
-        }
-        head = null;
-        tail = null;
+        java.util.Arrays.fill(ring, null);
+        head = 0;
         len = 0;
     }
 }

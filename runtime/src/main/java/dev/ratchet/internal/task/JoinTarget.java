@@ -1,7 +1,8 @@
 package dev.ratchet.internal.task;
 
 /**
- * Something a {@link TaskJoinHandle} waits on: a spawned {@link Task} or a blocking job.
+ * Something that completes once with an output: a spawned {@link Task} (its own handle) or a
+ * blocking job (behind a {@link TaskJoinHandle}).
  *
  * @param <T> the output type
  */

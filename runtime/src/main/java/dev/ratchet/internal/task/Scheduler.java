@@ -12,6 +12,12 @@ public interface Scheduler {
      */
     void schedule(Task<?> task);
 
+    /**
+     * The cooperative budget a task gets at the start of each poll (positive). Read once per
+     * poll, so that tasks need not store it.
+     */
+    int budget();
+
     /** The task completed: forget it (remove it from the registry). Called once per task. */
     void release(Task<?> task);
 }

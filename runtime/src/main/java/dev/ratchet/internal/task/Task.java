@@ -4,16 +4,37 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.Waker;
+import dev.ratchet.runtime.JoinHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A spawned future plus everything needed to poll it: its state word (inherited from {@link
- * TaskState}), its reusable {@link Context}, its output and its {@link TaskJoinHandle}.
+ * A spawned future plus everything needed to poll and join it, in one object: its state word
+ * (inherited from {@link TaskState}), its {@link Context} (inherited too: the task is the context
+ * its future is polled with), its {@link Waker} and its {@link JoinHandle}. Spawning allocates
+ * this object and nothing else, like Tokio's single task cell.
  *
- * <p>The task is its own {@link Waker}: waking allocates nothing. {@link #wake()} is one atomic
- * OR on the state word and, only when the task was idle, one {@link Scheduler#schedule} call.
+ * <p>Waking allocates nothing: {@link #wake()} is one atomic OR on the state word and, only when
+ * the task was idle, one {@link Scheduler#schedule} call.
+ *
+ * <h2>Footprint</h2>
+ * A suspended task is what a program keeps per waiting activity, so every field counts: with
+ * compressed oops the object is a 12-byte header, the budget and state ints and five references:
+ * 40 bytes. To get there the future and the output share one field ({@link #slot}), the name
+ * (rare) lives in a subclass, the id and the "cancel delivered" flag live in the state word, the
+ * per-poll budget comes from the {@link Scheduler}, and run queues are arrays rather than
+ * intrusive lists (a link would cost every suspended task 4 bytes).
+ *
+ * <h2>Join protocol (no lost wake)</h2>
+ * An awaiter of the handle stores its waker in {@link #joiner} and then re-reads {@link
+ * #isComplete()}; the completer sets {@code COMPLETE} and then takes the waker with {@code
+ * getAndSet(null)}. Both sides are volatile accesses, so in their total order either the
+ * awaiter's re-read sees complete, or the completer's take sees the waker (Dekker's argument).
+ * One task awaits a handle at a time (as in Rust): if two tasks poll it, only the last one to
+ * register is woken. (The same protocol as {@link TaskJoinHandle}, which blocking jobs use.)
  *
  * <p>Fields marked "guarded by RUNNING" are touched only by the thread holding the {@code
  * RUNNING} bit; the state-word CAS that passes that bit from poll to poll orders them (see
@@ -21,92 +42,145 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the output type
  */
-public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
+public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarget<T> {
     private static final System.Logger LOG = System.getLogger("dev.ratchet.runtime");
-    private static final AtomicLong IDS = new AtomicLong();
+    /**
+     * Spawn sequence numbers. Kept in the state word's upper 27 bits (no field): ids are for
+     * diagnostics and registry sharding, and repeat after 2^27 spawns.
+     */
+    private static final AtomicInteger IDS = new AtomicInteger();
+    private static final VarHandle JOINER;
 
-    private final long id;
-    private final String name;
+    static {
+        try {
+            JOINER = MethodHandles.lookup().findVarHandle(Task.class, "joiner", Waker.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final Scheduler scheduler;
-    private final int budget;
-    private final Context cx;
-    private final TaskJoinHandle<T> handle;
-
-    /** The future; guarded by RUNNING; null once complete (so it can be collected). */
-    private Future<T> future;
-    /** Whether {@code future.cancel()} was called; guarded by RUNNING. */
-    private boolean cancelDelivered;
-    /** The output; written before the COMPLETE transition, read after seeing COMPLETE. */
-    private T value;
-    private Throwable failure;
 
     /**
-     * Link of an intrusive run-queue list (the shared inject queue, or a batch moving from a full
-     * local queue to it); guarded by whoever holds the list: that queue's lock, or the one thread
-     * building the batch. A task is in at most one queue at a time (the NOTIFIED invariant), so
-     * one link suffices.
+     * Before completion, the future (guarded by RUNNING); after, the output: the value, or a
+     * {@link Failure}. Written before the {@code COMPLETE} transition, which publishes it; read as
+     * output only after seeing {@code COMPLETE}. Sharing one field drops the future's reference
+     * at completion (so it can be collected) at no cost.
      */
-    private Task<?> queueNext;
+    private Object slot;
+
+    /** The waker of the task awaiting this handle, or null; see "Join protocol". */
+    private volatile Waker joiner;
+
     /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
     Task<?> registryPrev;
     Task<?> registryNext;
+
+    /** A failed outcome, stored in {@link #slot} (a value is stored as itself). */
+    private static final class Failure {
+        final Throwable cause;
+
+        Failure(Throwable cause) {
+            this.cause = cause;
+        }
+    }
+
+    /** Use {@link #create}. */
+    Task(Future<T> future, Scheduler scheduler) {
+        super(scheduler.budget(), IDS.incrementAndGet() & ID_MASK);
+        this.slot = Objects.requireNonNull(future, "future");
+        this.scheduler = scheduler;
+    }
 
     /**
      * A new task, in state {@code NOTIFIED}: the creator must register it and then {@linkplain
      * Scheduler#schedule schedule} it once.
      *
      * @param name a name for diagnostics, or null
-     * @param budget the cooperative budget refilled at each poll (positive)
      */
-    public Task(Future<T> future, String name, Scheduler scheduler, int budget) {
-        this.future = Objects.requireNonNull(future, "future");
-        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
-        this.name = name;
-        this.budget = budget;
-        this.id = IDS.incrementAndGet();
-        this.cx = Context.withBudget(this, budget);
-        this.handle = new TaskJoinHandle<>(this);
+    public static <T> Task<T> create(Future<T> future, String name, Scheduler scheduler) {
+        Objects.requireNonNull(future, "future");
+        Objects.requireNonNull(scheduler, "scheduler");
+        return name == null ? new Task<>(future, scheduler) : new Named<>(future, scheduler, name);
     }
 
-    /** The task's id: unique in the process, increasing in spawn order. */
-    public long id() {
-        return id;
+    /** A task with a name: the field only named tasks pay for. */
+    private static final class Named<T> extends Task<T> {
+        private final String name;
+
+        Named(Future<T> future, Scheduler scheduler, String name) {
+            super(future, scheduler);
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+    }
+
+    /**
+     * The task's spawn sequence number (diagnostics, registry sharding): increasing in spawn
+     * order, 27 bits (it wraps to 0 after 2^27 - 1).
+     */
+    public final int id() {
+        return idBits();
     }
 
     /** The task's name, or null. */
     public String name() {
-        return name;
+        return null;
     }
 
-    public TaskJoinHandle<T> handle() {
-        return handle;
+    /** The task's join handle: the task itself. */
+    public final JoinHandle<T> handle() {
+        return this;
     }
 
-    /** The next task in the intrusive run-queue list this task is in; see {@link #queueNext}. */
-    public Task<?> queueNext() {
-        return queueNext;
-    }
+    // ---- Context and Waker
 
-    /** Sets the run-queue link; see {@link #queueNext}. */
-    public void setQueueNext(Task<?> next) {
-        this.queueNext = next;
+    /** The task is its own waker. */
+    @Override
+    public final Waker waker() {
+        return this;
     }
-
-    // ---- Waker
 
     /** Schedules another poll; see {@link TaskState#transitionToNotified()}. */
     @Override
-    public void wake() {
+    public final void wake() {
         if (transitionToNotified() == WakeResult.SUBMIT) scheduler.schedule(this);
     }
 
-    // ---- JoinTarget
+    // ---- JoinHandle
+
+    /**
+     * Ready with the task's value once it has completed; rethrows the task's exception (the same
+     * object). A ready result spends one unit of the caller's budget, like every runtime resource.
+     */
+    @Override
+    public final Poll<T> poll(Context cx) {
+        if (!isComplete()) {
+            Waker w = cx.waker();
+            if (joiner != w) joiner = w;
+            // Re-check after publishing the waker: see "Join protocol".
+            if (!isComplete()) return Poll.pending();
+        }
+        if (cx.yieldIfSpent()) return Poll.pending();
+        return Poll.ready(resultNow());
+    }
 
     @Override
-    public T resultNow() {
+    public final boolean isFinished() {
+        return isComplete();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public final T resultNow() {
         if (!isComplete()) throw new IllegalStateException("task " + this + " has not completed");
-        if (failure != null) throw Sneaky.rethrow(failure);
-        return value;
+        Object out = slot;
+        if (out instanceof Failure f) throw Sneaky.rethrow(f.cause);
+        return (T) out;
     }
 
     /**
@@ -117,7 +191,7 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      * completes with that value. Does nothing once complete.
      */
     @Override
-    public void abort() {
+    public final void abort() {
         if (transitionToCancelled() == WakeResult.SUBMIT) scheduler.schedule(this);
     }
 
@@ -129,7 +203,7 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      * @return {@code true} if the task was woken during the poll and the caller must put it back
      *     at the back of a run queue (it stays {@code NOTIFIED})
      */
-    public boolean run() {
+    public final boolean run() {
         RunResult r = transitionToRunning();
         if (r == RunResult.DROP) return false;
         if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
@@ -146,7 +220,7 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      * @return {@code true} if it is still pending: the caller keeps ownership (the {@code
      *     RUNNING} bit) and must end with {@link #shutdownResume} or {@link #shutdownAbandon}
      */
-    public boolean shutdownStart(int maxPolls) {
+    public final boolean shutdownStart(int maxPolls) {
         if (!transitionToShutdown()) return false;
         if (!deliverCancel()) return false;
         return pollWhileWoken(maxPolls, true);
@@ -158,12 +232,12 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      *
      * @return {@code true} if still pending; see {@link #wokenDuringShutdown()} for progress
      */
-    public boolean shutdownResume(int maxPolls) {
+    public final boolean shutdownResume(int maxPolls) {
         return pollWhileWoken(maxPolls, takeNotifiedWhileRunning());
     }
 
     /** Whether a wake arrived since the last shutdown poll (without consuming it). */
-    public boolean wokenDuringShutdown() {
+    public final boolean wokenDuringShutdown() {
         return (stateBits() & NOTIFIED) != 0;
     }
 
@@ -171,9 +245,9 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
      * Shutdown, last step for a task still pending when nothing can wake it any more: completes
      * it with {@link CancellationException} so that its handle never hangs.
      */
-    public void shutdownAbandon() {
-        complete(null, new CancellationException("the executor closed before task " + this
-                + " finished its cancellation (its last poll returned pending and nothing woke it)"));
+    public final void shutdownAbandon() {
+        complete(new Failure(new CancellationException("the executor closed before task " + this
+                + " finished its cancellation (its last poll returned pending and nothing woke it)")));
     }
 
     private boolean pollWhileWoken(int maxPolls, boolean woken) {
@@ -186,47 +260,62 @@ public final class Task<T> extends TaskState implements Waker, JoinTarget<T> {
 
     /** Calls {@code future.cancel()} once; returns false if that threw (the task is then complete). */
     private boolean deliverCancel() {
-        if (cancelDelivered) return true;
-        cancelDelivered = true;
+        if (!markCancelDelivered()) return true;
         try {
-            future.cancel();
+            future().cancel();
             return true;
         } catch (Throwable t) {
-            complete(null, t);
+            complete(new Failure(t));
             return false;
         }
+    }
+
+    /** The future; only while RUNNING and not complete. */
+    @SuppressWarnings("unchecked")
+    private Future<T> future() {
+        return (Future<T>) slot;
     }
 
     /** Polls the future once with a refilled budget; returns true if the task completed. */
     private boolean pollFuture() {
         Poll<T> p;
         try {
-            cx.refillBudget(budget);
-            p = future.poll(cx);
+            refillBudget(scheduler.budget());
+            p = future().poll(this);
         } catch (Throwable t) {
-            complete(null, t);
+            complete(new Failure(t));
             return true;
         }
         if (p.isPending()) return false;
-        complete(p.value(), null);
+        complete(p.value());
         return true;
     }
 
-    private void complete(T value, Throwable failure) {
-        this.value = value;
-        this.failure = failure;
-        this.future = null;
-        if (failure != null && !(failure instanceof CancellationException) && LOG.isLoggable(System.Logger.Level.DEBUG)) {
+    /** Stores the output ({@code out}: a value or a {@link Failure}), publishes it, wakes the joiner. */
+    private void complete(Object out) {
+        this.slot = out; // also drops the future
+        if (out instanceof Failure f && !(f.cause instanceof CancellationException)
+                && LOG.isLoggable(System.Logger.Level.DEBUG)) {
             // An unobserved failure must not vanish; the failure is also kept for the JoinHandle.
-            LOG.log(System.Logger.Level.DEBUG, "task " + this + " failed", failure);
+            LOG.log(System.Logger.Level.DEBUG, "task " + this + " failed", f.cause);
         }
-        transitionToComplete(); // publishes value/failure (release)
+        transitionToComplete(); // publishes the slot (release)
         scheduler.release(this);
-        handle.notifyJoiner();
+        notifyJoiner();
+    }
+
+    /** Right after completing: wakes the awaiter if any. */
+    private void notifyJoiner() {
+        // A volatile read suffices to see a registered waker (Dekker, above); the getAndSet
+        // then claims it so that it is woken once. Saves an atomic RMW when nobody awaits.
+        if (joiner == null) return;
+        Waker w = (Waker) JOINER.getAndSet(this, null);
+        if (w != null) w.wake();
     }
 
     @Override
-    public String toString() {
-        return "Task#" + id + (name == null ? "" : "(" + name + ")") + "[" + describeState() + "]";
+    public final String toString() {
+        String name = name();
+        return "Task#" + id() + (name == null ? "" : "(" + name + ")") + "[" + describeState() + "]";
     }
 }

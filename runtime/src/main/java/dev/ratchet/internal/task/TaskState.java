@@ -1,5 +1,6 @@
 package dev.ratchet.internal.task;
 
+import dev.ratchet.Context;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -7,7 +8,8 @@ import java.lang.invoke.VarHandle;
  * The lifecycle of a task in one atomic word, after Tokio's {@code runtime/task/state.rs}.
  *
  * <p>{@link Task} extends this class so that the word is a field of the task itself (no extra
- * object). Every change goes through one of the {@code transitionTo*} methods, which return what
+ * object). This class extends {@link Context} for the same reason: the task is the context its
+ * future is polled with (see {@link Task}). Every change goes through one of the {@code transitionTo*} methods, which return what
  * the caller must do next; nothing else writes {@link #state}.
  *
  * <h2>Bits</h2>
@@ -37,7 +39,7 @@ import java.lang.invoke.VarHandle;
  * poll — including when the wake coalesces with an earlier one (it still writes the word, unlike
  * a plain read that would give no happens-before edge).
  */
-public abstract class TaskState {
+public abstract class TaskState extends Context {
     /** A thread is polling the task; see the class documentation. */
     static final int RUNNING = 1;
     /** The task is in a run queue, or must be re-queued after the current poll. */
@@ -46,6 +48,20 @@ public abstract class TaskState {
     static final int COMPLETE = 1 << 2;
     /** Abort was requested; the next poll delivers {@code cancel()} to the future. */
     static final int CANCELLED = 1 << 3;
+    /**
+     * {@code cancel()} has been delivered to the future (it is delivered once). Set only by the
+     * thread holding {@code RUNNING}; every transition keeps it.
+     */
+    static final int CANCEL_DELIVERED = 1 << 4;
+    /** The flag bits above; the bits from {@link #ID_SHIFT} up hold the task's id (immutable). */
+    static final int FLAGS = (1 << 5) - 1;
+    /**
+     * The id lives in the state word's upper 27 bits so that it costs the task no field: every
+     * transition keeps those bits, and an immutable part of a word needs no extra ordering.
+     */
+    static final int ID_SHIFT = 5;
+    /** The id's range: 27 bits. */
+    static final int ID_MASK = (1 << (32 - ID_SHIFT)) - 1;
 
     private static final VarHandle STATE;
 
@@ -62,6 +78,20 @@ public abstract class TaskState {
      * in a run queue (its first poll is "owed" just as after a wake).
      */
     private volatile int state = NOTIFIED;
+
+    /** A new word, {@code NOTIFIED}, with id 0; {@code budget} is the context's starting budget. */
+    protected TaskState(int budget) {
+        this(budget, 0);
+    }
+
+    /**
+     * A new word, {@code NOTIFIED}, holding {@code id} (its low 27 bits); {@code budget} is the
+     * context's starting budget.
+     */
+    protected TaskState(int budget, int id) {
+        super(budget);
+        this.state = NOTIFIED | ((id & ID_MASK) << ID_SHIFT);
+    }
 
     /** What a waker must do after {@link #transitionToNotified()}. */
     public enum WakeResult {
@@ -160,7 +190,7 @@ public abstract class TaskState {
     public final void transitionToComplete() {
         int cur = state;
         while (true) {
-            int witness = (int) STATE.compareAndExchange(this, cur, COMPLETE | (cur & CANCELLED));
+            int witness = (int) STATE.compareAndExchange(this, cur, COMPLETE | (cur & (CANCELLED | CANCEL_DELIVERED | ~FLAGS)));
             if (witness == cur) return;
             cur = witness;
         }
@@ -178,7 +208,7 @@ public abstract class TaskState {
         while (true) {
             if ((cur & COMPLETE) != 0) return false;
             assert (cur & RUNNING) == 0 : "no poll may run once the workers have stopped: " + cur;
-            int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED);
+            int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED | (cur & (CANCEL_DELIVERED | ~FLAGS)));
             if (witness == cur) return true;
             cur = witness;
         }
@@ -198,25 +228,39 @@ public abstract class TaskState {
         return (state & COMPLETE) != 0;
     }
 
+    /**
+     * The {@code RUNNING} holder marks {@code cancel()} as delivered; returns false if it already
+     * was (so it is delivered once). An atomic OR, because wakers may set bits concurrently.
+     */
+    final boolean markCancelDelivered() {
+        return ((int) STATE.getAndBitwiseOr(this, CANCEL_DELIVERED) & CANCEL_DELIVERED) == 0;
+    }
+
     /** Whether abort was requested. */
     public final boolean isCancelRequested() {
         return (state & CANCELLED) != 0;
     }
 
-    /** The raw word, for diagnostics and tests. */
+    /** The flag bits of the word (without the id), for diagnostics and tests. */
     final int stateBits() {
-        return state;
+        return state & FLAGS;
+    }
+
+    /** The id stored in the word's upper bits (see {@link #ID_SHIFT}). */
+    final int idBits() {
+        return state >>> ID_SHIFT;
     }
 
     /** A readable form of the word, e.g. {@code "RUNNING|NOTIFIED"}. */
     final String describeState() {
-        int s = state;
+        int s = state & FLAGS;
         if (s == 0) return "IDLE";
         StringBuilder b = new StringBuilder();
         if ((s & RUNNING) != 0) b.append("RUNNING|");
         if ((s & NOTIFIED) != 0) b.append("NOTIFIED|");
         if ((s & COMPLETE) != 0) b.append("COMPLETE|");
         if ((s & CANCELLED) != 0) b.append("CANCELLED|");
+        if ((s & CANCEL_DELIVERED) != 0) b.append("CANCEL_DELIVERED|");
         return b.substring(0, b.length() - 1);
     }
 }

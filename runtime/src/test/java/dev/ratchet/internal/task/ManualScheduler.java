@@ -8,6 +8,13 @@ final class ManualScheduler implements Scheduler {
     final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     final AtomicInteger scheduled = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
+    /** The per-poll budget of the tasks created afterwards and of their polls. */
+    volatile int budget = 128;
+
+    @Override
+    public int budget() {
+        return budget;
+    }
 
     @Override
     public void schedule(Task<?> task) {

@@ -19,7 +19,16 @@ import org.junit.jupiter.api.Test;
 
 class TaskStateTest {
     /** A bare state word to drive transitions by hand. */
-    private static final class Word extends TaskState {}
+    private static final class Word extends TaskState {
+        Word() {
+            super(1);
+        }
+
+        @Override
+        public dev.ratchet.Waker waker() {
+            return dev.ratchet.Waker.noop();
+        }
+    }
 
     @Test
     void newTaskIsNotifiedAndRunsOnce() {
@@ -135,7 +144,7 @@ class TaskStateTest {
                 }
             }
         };
-        Task<String> task = new Task<>(future, "stress", scheduler, 128);
+        Task<String> task = Task.create(future, "stress", scheduler);
         scheduler.schedule(task);
 
         AtomicBoolean stopRunners = new AtomicBoolean();

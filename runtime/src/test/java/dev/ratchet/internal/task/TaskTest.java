@@ -2,6 +2,7 @@ package dev.ratchet.internal.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +26,7 @@ class TaskTest {
     private final ManualScheduler scheduler = new ManualScheduler();
 
     private <T> Task<T> spawn(Future<T> f) {
-        Task<T> t = new Task<>(f, null, scheduler, 128);
+        Task<T> t = Task.create(f, null, scheduler);
         scheduler.schedule(t);
         return t;
     }
@@ -52,10 +53,12 @@ class TaskTest {
 
     @Test
     void idsIncreaseInCreationOrderAndNamesShowInToString() {
-        Task<Void> a = new Task<>(cx -> Poll.ready(null), "alpha", scheduler, 1);
-        Task<Void> b = new Task<>(cx -> Poll.ready(null), null, scheduler, 1);
+        Task<Void> a = Task.create(cx -> Poll.ready(null), "alpha", scheduler);
+        Task<Void> b = Task.create(cx -> Poll.ready(null), null, scheduler);
         assertTrue(b.id() > a.id());
         assertEquals("alpha", a.name());
+        assertNull(b.name());
+        assertEquals("Task#" + b.id() + "[NOTIFIED]", b.toString());
         assertEquals("Task#" + a.id() + "(alpha)[NOTIFIED]", a.toString());
         assertTrue(a.handle().toString().contains("alpha"));
     }
@@ -63,7 +66,8 @@ class TaskTest {
     @Test
     void budgetIsRefilledAtEveryPoll() {
         List<Integer> budgets = new ArrayList<>();
-        Task<Void> task = new Task<>(cx -> {
+        scheduler.budget = 7;
+        Task<Void> task = Task.create(cx -> {
             budgets.add(cx.budgetRemaining());
             for (int i = 0; i < 5; i++) cx.consumeBudget();
             if (budgets.size() < 3) {
@@ -71,7 +75,7 @@ class TaskTest {
                 return Poll.pending();
             }
             return Poll.ready(null);
-        }, null, scheduler, 7);
+        }, null, scheduler);
         scheduler.schedule(task);
         scheduler.drain();
         assertEquals(List.of(7, 7, 7), budgets);
@@ -203,7 +207,7 @@ class TaskTest {
         List<Task<Integer>> tasks = new ArrayList<>(reps);
         for (int i = 0; i < reps; i++) {
             int v = i;
-            tasks.add(new Task<>(cx -> Poll.ready(v), null, scheduler, 128));
+            tasks.add(Task.create(cx -> Poll.ready(v), null, scheduler));
         }
         AtomicInteger lost = new AtomicInteger();
         Concurrent.run(2, id -> {

@@ -116,16 +116,9 @@ final class LocalQueue {
         long expected = pack(real, real);
         // Claim [real, real + half) as if we were a thief that finishes at once.
         if (!HEAD.compareAndSet(this, expected, pack(real + half, real + half))) return false;
-        Task<?> first = buffer[real & MASK];
-        Task<?> last = first;
-        for (int i = 1; i < half; i++) {
-            Task<?> next = buffer[(real + i) & MASK];
-            last.setQueueNext(next);
-            last = next;
-        }
-        last.setQueueNext(task);
+        // [real, real + half) is ours now: no thief or pop touches it (it is before steal).
+        overflow.pushBatch(buffer, MASK, real, half, task);
         for (int i = 0; i < half; i++) buffer[(real + i) & MASK] = null;
-        overflow.pushChain(first, task, half + 1);
         return true;
     }
 

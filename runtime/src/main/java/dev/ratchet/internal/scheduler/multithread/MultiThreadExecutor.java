@@ -63,6 +63,15 @@ public final class MultiThreadExecutor extends BaseExecutor {
         // Orders the queue write before the read of Idle's state (the producer half of the
         // Dekker pair described in Idle): a release store of a local queue's tail alone would not.
         VarHandle.fullFence();
+        notifyParkedAfterVolatileWrite();
+    }
+
+    /**
+     * {@link #notifyParked()} without the fence, for a producer whose publication was itself a
+     * volatile write (e.g. an atomic swap into a LIFO slot that parking workers read as a
+     * volatile): the Java memory model already orders it before the volatile read of Idle.
+     */
+    void notifyParkedAfterVolatileWrite() {
         int id = idle.workerToNotify();
         if (id >= 0) LockSupport.unpark(workers[id]);
     }

@@ -27,7 +27,8 @@
  * Every one of these placements is followed by {@code notifyParked()}.
  *
  * <h2>No lost wake-up, no idle spinning</h2>
- * A producer publishes the task, issues a full fence and reads {@code Idle}'s state; a worker
+ * A producer publishes the task, issues a full fence (unless the publication was itself a
+ * volatile write, such as the atomic swap into an empty LIFO slot) and reads {@code Idle}'s state; a worker
  * that runs out of work updates that state with an atomic RMW and, if it was the last searcher,
  * re-reads every queue and LIFO slot before parking. Either the producer sees a parked worker
  * and no searcher (it unparks one), or the last searcher sees the task. A parked worker stays in

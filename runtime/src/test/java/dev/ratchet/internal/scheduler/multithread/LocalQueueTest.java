@@ -20,11 +20,16 @@ class LocalQueueTest {
 
         @Override
         public void release(Task<?> task) {}
+
+        @Override
+        public int budget() {
+            return 1;
+        }
     };
 
     private static Task<?>[] tasks(int n) {
         Task<?>[] ts = new Task<?>[n];
-        for (int i = 0; i < n; i++) ts[i] = new Task<>(cx -> Poll.pending(), "t" + i, NO_SCHEDULER, 1);
+        for (int i = 0; i < n; i++) ts[i] = Task.create(cx -> Poll.pending(), "t" + i, NO_SCHEDULER);
         return ts;
     }
 

@@ -123,9 +123,14 @@ class MultiThreadExecutorTest {
         }
     }
 
+    /**
+     * Every worker is in {@code park} and still registered as a sleeper: a worker already picked
+     * by a notification (unparked, but not yet scheduled by the OS) is not idle yet; it will
+     * search, spin briefly and park once more.
+     */
     private static boolean allWorkersWaiting(MultiThreadExecutor ex) {
         for (Worker w : ex.workers()) {
-            if (w.getState() != Thread.State.WAITING) return false;
+            if (w.getState() != Thread.State.WAITING || !ex.idle.isParked(w.index)) return false;
         }
         return true;
     }
