@@ -143,8 +143,8 @@ public final class ResultsReport {
         Properties r = load(dir.resolve("w4-ratchet.properties"));
         String perTask = get(r, "bytesPerSuspendedTask");
         md.append("\n\"Bytes per suspended task\" is measured after the wait objects exist (channels, queue, "
-                + "source futures), so it is the task itself: for Ratchet the task, its state machine, its join "
-                + "handle and its waiter entry in the channel. Target for Ratchet: <= 100 bytes: ")
+                + "source futures), so it is what spawning and suspending a task adds (the breakdown above says what), plus one "
+                + "array slot for its handle. Target for Ratchet: <= 100 bytes: ")
                 .append(perTask.equals("n/a") ? "n/a" : Long.parseLong(perTask) <= 100 ? "met" : "not met")
                 .append(" (").append(perTask).append(" bytes).\n\n");
     }
@@ -163,7 +163,10 @@ public final class ResultsReport {
                     .append(get(p, "threadsMaxDuringRuns")).append(" |\n");
         }
         Properties r = load(dir.resolve("w5-ratchet.properties"));
-        md.append("\nPlatform threads include the JVM's own and the probe's sampler. Target for Ratchet: no early "
+        md.append("\nLateness is measured inside each task from just before its sleep starts to just after it "
+                + "resumes, so it includes the time a woken task waits for a thread. Platform threads include the "
+                + "JVM's own and the probe's sampler; virtual threads themselves are not platform threads. "
+                + "Target for Ratchet: no early "
                 + "wake (").append(get(r, "earlyWakes")).append(" early), bounded lateness (worst ")
                 .append(get(r, "latenessMillisWorst")).append(" ms), a fixed number of threads (")
                 .append(get(r, "threadsMinDuringRuns")).append("–").append(get(r, "threadsMaxDuringRuns"))
