@@ -72,16 +72,6 @@ public final class TaskJoinHandle<T> implements JoinHandle<T> {
         target.abort();
     }
 
-    /**
-     * Cancelling the handle, as a {@link dev.ratchet.Future}, aborts the task: an awaiting state
-     * machine that is cancelled cancels what it awaits, and then keeps polling this handle until
-     * the task's cleanup has run.
-     */
-    @Override
-    public void cancel() {
-        target.abort();
-    }
-
     @Override
     public boolean isFinished() {
         return target.isComplete();

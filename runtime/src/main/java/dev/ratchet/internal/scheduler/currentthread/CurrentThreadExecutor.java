@@ -64,8 +64,13 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     @Override
     protected <T> T runBlockOn(Future<T> future) {
         if (!core.tryLock()) {
+            if (isClosing()) throw new IllegalStateException("executor is closed");
             throw new IllegalStateException("blockOn is already running on another thread: a currentThread executor "
                     + "is driven by one thread at a time; use Executor.multiThreaded() to block on several threads");
+        }
+        if (isClosing()) { // close() began after blockOn's first check
+            core.unlock();
+            throw new IllegalStateException("executor is closed");
         }
         Thread me = Thread.currentThread();
         driver = me;

@@ -1,8 +1,40 @@
 /**
- * The work-stealing executor: {@link dev.ratchet.internal.scheduler.multithread.Worker} threads
- * with bounded {@link dev.ratchet.internal.scheduler.multithread.LocalQueue}s (owner push/pop,
- * thieves steal half), a LIFO slot per worker, the shared inject queue, and {@link
- * dev.ratchet.internal.scheduler.multithread.Idle} to park and wake workers without thundering
- * herds. Uses {@code internal.scheduler} and {@code internal.task}.
+ * The work-stealing executor behind {@code Executor.multiThreaded()}. Uses {@code
+ * internal.scheduler} (shared parts) and {@code internal.task}.
+ *
+ * <h2>Implementation overview</h2>
+ * <ul>
+ *   <li>{@link dev.ratchet.internal.scheduler.multithread.Worker}: one thread each, with a
+ *       bounded {@link dev.ratchet.internal.scheduler.multithread.LocalQueue} (owner pushes and
+ *       pops, thieves steal half — Tokio's queue) and a LIFO slot for the task woken by the task
+ *       it is running.
+ *   <li>The shared {@link dev.ratchet.internal.scheduler.InjectQueue}: spawns and wakes from
+ *       threads that are not workers of this executor, and the overflow of full local queues.
+ *       Workers look at it first every 61 ticks so that outside work is not starved.
+ *   <li>{@link dev.ratchet.internal.scheduler.multithread.Idle}: the count of searching and
+ *       unparked workers and the stack of parked ones. New work wakes at most one parked worker,
+ *       and none while another is already searching; at most half of the workers search.
+ * </ul>
+ *
+ * <h2>Where a task goes when it is woken</h2>
+ * <ul>
+ *   <li>woken by its own poll (a yield, a spent budget): the back of the local queue of the
+ *       worker that polled it;
+ *   <li>woken (or spawned) on a worker thread of this executor: that worker's LIFO slot, at most
+ *       3 LIFO polls in a row;
+ *   <li>woken anywhere else: the inject queue.
+ * </ul>
+ * Every one of these placements is followed by {@code notifyParked()}.
+ *
+ * <h2>No lost wake-up, no idle spinning</h2>
+ * A producer publishes the task, issues a full fence and reads {@code Idle}'s state; a worker
+ * that runs out of work updates that state with an atomic RMW and, if it was the last searcher,
+ * re-reads every queue and LIFO slot before parking. Either the producer sees a parked worker
+ * and no searcher (it unparks one), or the last searcher sees the task. A parked worker stays in
+ * {@code LockSupport.park} until picked, so an idle executor uses no CPU.
+ *
+ * <h2>Shutdown</h2>
+ * {@code close()} sets the closing flag and unparks every worker; each finishes the poll it is
+ * in and exits; the closing thread joins them, then owns every task (see {@code BaseExecutor}).
  */
 package dev.ratchet.internal.scheduler.multithread;

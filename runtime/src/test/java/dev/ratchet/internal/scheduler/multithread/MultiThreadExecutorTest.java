@@ -212,6 +212,79 @@ class MultiThreadExecutorTest {
         }
     }
 
+    /**
+     * 256 tasks wake each other (through the LIFO slot, local queues and stealing) and are woken
+     * by 2 outside threads, 200_000 wakes in all. No task is ever polled on two threads at once
+     * or after it completed, and when the wakes run out every task is woken one last time and
+     * must complete — a lost wake would leave one pending and fail the join.
+     */
+    @Test
+    void tasksWakingEachOtherNeverOverlapNorLoseWakes() throws Exception {
+        final int tasks = 256;
+        try (MultiThreadExecutor ex = create("mt-mesh", 2)) {
+            java.util.concurrent.atomic.AtomicReferenceArray<dev.ratchet.Waker> wakers =
+                    new java.util.concurrent.atomic.AtomicReferenceArray<>(tasks);
+            java.util.concurrent.atomic.AtomicIntegerArray inPoll = new java.util.concurrent.atomic.AtomicIntegerArray(tasks);
+            AtomicInteger overlaps = new AtomicInteger();
+            AtomicInteger pollsAfterDone = new AtomicInteger();
+            AtomicInteger remaining = new AtomicInteger(200_000);
+            CountDownLatch allRegistered = new CountDownLatch(tasks);
+            Runnable wakeAll = () -> {
+                for (int i = 0; i < tasks; i++) {
+                    dev.ratchet.Waker w = wakers.get(i);
+                    if (w != null) w.wake();
+                }
+            };
+            java.util.List<JoinHandle<Integer>> hs = new java.util.ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                int me = t;
+                hs.add(ex.spawn(new Future<Integer>() {
+                    int polls;
+                    boolean done;
+
+                    @Override
+                    public Poll<Integer> poll(Context cx) {
+                        if (inPoll.incrementAndGet(me) != 1) overlaps.incrementAndGet();
+                        try {
+                            if (done) pollsAfterDone.incrementAndGet();
+                            if (polls++ == 0) {
+                                wakers.set(me, cx.waker());
+                                allRegistered.countDown();
+                            }
+                            if (remaining.get() <= 0) {
+                                done = true;
+                                return Poll.ready(polls);
+                            }
+                            for (int k = 1; k <= 2; k++) {
+                                int left = remaining.decrementAndGet();
+                                if (left == 0) wakeAll.run(); // the last wake: everyone must see the end
+                                if (left <= 0) break;
+                                dev.ratchet.Waker w = wakers.get((me * 31 + polls * k) % tasks);
+                                if (w != null) w.wake();
+                            }
+                            return Poll.pending();
+                        } finally {
+                            inPoll.decrementAndGet(me);
+                        }
+                    }
+                }));
+            }
+            assertTrue(allRegistered.await(20, TimeUnit.SECONDS));
+            Concurrent.run(2, id -> {
+                java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+                while (true) {
+                    int left = remaining.decrementAndGet();
+                    if (left == 0) wakeAll.run();
+                    if (left <= 0) break;
+                    wakers.get(r.nextInt(tasks)).wake();
+                }
+            });
+            for (JoinHandle<Integer> h : hs) assertTrue(ex.blockOn(h) >= 1);
+            assertEquals(0, overlaps.get(), "a task was polled on two threads at once");
+            assertEquals(0, pollsAfterDone.get(), "a task was polled after it completed");
+        }
+    }
+
     @Test
     void wakesFromManyOutsideThreadsAllReachTheirTasks() throws Exception {
         try (MultiThreadExecutor ex = create("mt-wakes", 2)) {
