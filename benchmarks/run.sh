@@ -40,6 +40,9 @@ for round in $(seq 1 "$jmh_rounds"); do
     "$java" -jar "$jar" $jmh_opts -rf csv -rff "$results/jmh-$round.csv" 'dev\.ratchet\.bench\..*'
 done
 
+echo "== W1-W3 cross-check: contenders alternated, one operation at a time"
+"$java" -cp "$jar" dev.ratchet.bench.Alternated "$results/alternated.properties"
+
 for contender in ratchet vthreads cf; do
     echo "== W4 footprint: $contender"
     # Serial GC: System.gc() is a full compacting collection, so "used after GC" is exact.

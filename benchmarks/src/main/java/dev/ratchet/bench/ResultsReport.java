@@ -67,14 +67,14 @@ public final class ResultsReport {
         md.append("| contenders | Ratchet `Executor.multiThreaded()` (one worker per core) with hand-written "
                 + "state machines shaped like the processor's output; virtual threads (default scheduler); "
                 + "CompletableFuture on `new ForkJoinPool(2)` |\n\n");
-        throughput(md, jmh);
+        throughput(md, jmh, dir);
         footprint(md, dir);
         timers(md, dir);
         Files.writeString(Path.of(args[1]), md.toString());
         System.out.print(md);
     }
 
-    private static void throughput(StringBuilder md, Map<String, Score> jmh) {
+    private static void throughput(StringBuilder md, Map<String, Score> jmh, Path dir) throws IOException {
         md.append("## W1–W3: throughput (JMH, higher is better)\n\n");
         md.append("Each figure is the median over the rounds of the JMH score (each round: one fork, its "
                 + "measured iterations averaged), with the lowest and highest round in brackets.\n\n");
@@ -83,6 +83,7 @@ public final class ResultsReport {
         row(md, jmh, "w1Spawn", "W1 spawn 100k tasks, 2 yields each", "tasks/s", 1.5, false);
         row(md, jmh, "w2PingPong", "W2 ping-pong, 2 channels of capacity 1", "round trips/s", 1.5, false);
         row(md, jmh, "w3Chain", "W3 chain of depth 50, x10k", "awaits/s", 1.0, true);
+        alternated(md, load(dir.resolve("alternated.properties")));
         md.append("\nW3's peer is CompletableFuture: on virtual threads the \"async\" recursion is a plain "
                 + "method call, so that figure is a ceiling, not a peer. The Ratchet state machines spend one "
                 + "budget unit per await, as generated code will (budget 128 per poll: a chain of 50 yields "
@@ -103,6 +104,44 @@ public final class ResultsReport {
                 .append(" | ").append(r == null || peer == null ? "n/a"
                         : (onlyVsCf ? r.value() > peer.value() : r.value() / peer.value() >= target) ? "yes" : "no")
                 .append(" |\n");
+    }
+
+    /** The cross-check of {@link Alternated}: best and median single operation, contenders in turn. */
+    private static void alternated(StringBuilder md, Properties p) {
+        if (p.isEmpty()) return;
+        md.append("\nCross-check, less sensitive to outside load: the same methods run one operation at a time, "
+                + "the three contenders in rotating order in one JVM (").append(get(p, "warmupPerContender"))
+                .append(" warm-up + ").append(get(p, "measuredPerContender"))
+                .append(" measured operations each); best / median operation, as a rate:\n\n");
+        md.append("| workload | Ratchet | virtual threads | CompletableFuture | Ratchet / best peer (best op) |"
+                + " Ratchet / best peer (median op) |\n| --- | --- | --- | --- | --- | --- |\n");
+        String[][] rows = {{"w1Spawn", "W1 spawn"}, {"w2PingPong", "W2 ping-pong"}, {"w3Chain", "W3 chain"}};
+        for (String[] row : rows) {
+            md.append("| ").append(row[1]);
+            for (String c : CONTENDERS) {
+                md.append(" | ").append(rate(p, c + "." + row[0] + ".best")).append(" / ")
+                        .append(rate(p, c + "." + row[0] + ".median"));
+            }
+            for (String stat : new String[] {"best", "median"}) {
+                double r = number(p, "ratchet." + row[0] + "." + stat);
+                double v = number(p, "vthreads." + row[0] + "." + stat);
+                double cf = number(p, "cf." + row[0] + "." + stat);
+                double peer = row[0].equals("w3Chain") ? cf : Math.max(v, cf);
+                md.append(" | ").append(Double.isNaN(r) || Double.isNaN(peer) ? "n/a"
+                        : String.format(Locale.ROOT, "%.2fx%s", r / peer, row[0].equals("w3Chain") ? " (to CF)" : ""));
+            }
+            md.append(" |\n");
+        }
+    }
+
+    private static String rate(Properties p, String key) {
+        double v = number(p, key);
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%,.0f", v);
+    }
+
+    private static double number(Properties p, String key) {
+        String v = p.getProperty(key);
+        return v == null ? Double.NaN : Double.parseDouble(v);
     }
 
     private static String scoreText(Score s) {
