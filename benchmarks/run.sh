@@ -4,7 +4,7 @@
 #
 #   benchmarks/run.sh                 # build with -Pbench, run everything, write RESULTS.md
 #   BENCH_JDK=/path/to/jdk21+ benchmarks/run.sh
-#   JMH_OPTS="-f 1 -wi 3 -i 5 -r 2s" benchmarks/run.sh   # longer, steadier JMH runs
+#   JMH_OPTS="-f 1 -wi 3 -i 5 -r 2s" JMH_ROUNDS=5 benchmarks/run.sh   # longer, steadier runs
 #
 # Needs JDK 21+ (virtual threads) for both the build and the run: BENCH_JDK, default Temurin 25.
 set -euo pipefail
@@ -13,7 +13,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 jdk=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$jdk/bin/java"
-jmh_opts=${JMH_OPTS:-"-f 1 -wi 3 -w 1s -i 5 -r 1s"}
+jmh_opts=${JMH_OPTS:-"-f 1 -wi 2 -w 1s -i 3 -r 1s"}
+jmh_rounds=${JMH_ROUNDS:-3}
 results="$here/target/results"
 jar="$here/target/ratchet-benchmarks.jar"
 
@@ -30,10 +31,18 @@ rm -rf "$results" && mkdir -p "$results"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown; }
 loadavg > "$results/loadavg.txt"
 
-echo "== W1-W3 (JMH $jmh_opts)"
-# shellcheck disable=SC2086 # jmh_opts is a list of options
-# -prof gc adds bytes allocated per operation, a figure the machine's load hardly disturbs.
-"$java" -jar "$jar" $jmh_opts -prof gc -rf csv -rff "$results/jmh.csv" 'dev\.ratchet\.bench\..*'
+# Each round runs every W1-W3 benchmark once, so each contender is measured at several moments
+# of the run: load that comes and goes on a shared machine hits them all alike. The report takes
+# the median over rounds.
+for round in $(seq 1 "$jmh_rounds"); do
+    echo "== W1-W3 round $round of $jmh_rounds (JMH $jmh_opts)"
+    # shellcheck disable=SC2086 # jmh_opts is a list of options
+    # -prof gc adds bytes allocated per operation, a figure the machine's load hardly disturbs.
+    "$java" -jar "$jar" $jmh_opts -prof gc -rf csv -rff "$results/jmh-$round.csv" 'dev\.ratchet\.bench\..*'
+done
+
+echo "== W1-W3 cross-check: contenders alternated, one operation at a time"
+"$java" -cp "$jar" dev.ratchet.bench.Alternated "$results/alternated.properties"
 
 for contender in ratchet vthreads cf; do
     echo "== W4 footprint: $contender"
@@ -46,4 +55,4 @@ done
 
 loadavg >> "$results/loadavg.txt"
 echo "== RESULTS.md"
-"$java" -cp "$jar" dev.ratchet.bench.ResultsReport "$results" "$here/RESULTS.md" "$jmh_opts"
+"$java" -cp "$jar" dev.ratchet.bench.ResultsReport "$results" "$here/RESULTS.md" "$jmh_opts, $jmh_rounds rounds"

@@ -21,9 +21,16 @@ final class CancelledChildren {
     /** Exceptions other than {@code CancellationException} thrown by cancelled children. */
     private final List<Throwable> cleanupFailures = new ArrayList<>(0);
 
-    /** Requests cancellation of {@code child} and remembers to drive it. */
+    /**
+     * Requests cancellation of {@code child} and remembers to drive it. A {@code cancel()} that
+     * throws is a cleanup failure like any other; the child is still driven to its end.
+     */
     void cancel(Future<?> child) {
-        child.cancel();
+        try {
+            child.cancel();
+        } catch (Throwable cancelFailure) {
+            cleanupFailures.add(cancelFailure);
+        }
         running.add(child);
     }
 

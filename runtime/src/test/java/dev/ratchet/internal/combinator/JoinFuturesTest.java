@@ -82,6 +82,37 @@ class JoinFuturesTest {
     }
 
     @Test
+    void aChildWhoseCancelThrowsIsStillDrivenAndItsExceptionIsNotLost() {
+        IllegalStateException cancelError = new IllegalStateException("cancel broke");
+        int[] pollsAfterCancel = {0};
+        Future<Integer> brokenCancel = new Future<>() {
+            boolean cancelled;
+
+            @Override
+            public Poll<Integer> poll(Context c) {
+                if (!cancelled) return Poll.pending();
+                pollsAfterCancel[0]++;
+                throw new CancellationException();
+            }
+
+            @Override
+            public void cancel() {
+                cancelled = true;
+                throw cancelError;
+            }
+        };
+        Gate<Integer> failing = new Gate<>("failing");
+        Future<Join2<Integer, Integer>> join = JoinFutures.join2(failing, brokenCancel);
+        assertTrue(join.poll(cx).isPending());
+        RuntimeException boom = new RuntimeException("boom");
+        failing.fail(boom);
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> join.poll(cx));
+        assertSame(boom, thrown);
+        assertArrayEquals(new Throwable[] {cancelError}, thrown.getSuppressed());
+        assertEquals(1, pollsAfterCancel[0], "the child was still driven to its end");
+    }
+
+    @Test
     void cancelCancelsAllChildrenDrivesThemAndThrowsCancellation() {
         Gate<Integer> a = new Gate<>("a");
         Gate<Integer> b = new Gate<>("b");

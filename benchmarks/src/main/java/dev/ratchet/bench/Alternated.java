@@ -1,0 +1,96 @@
+package dev.ratchet.bench;
+
+import java.io.Writer;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * A cross-check of W1–W3 that resists load from elsewhere on a shared machine: the three
+ * contenders' benchmark methods run in one JVM, one operation at a time, in rotating order, so a
+ * burst of outside load hits them alike; the best and the median operation of each are reported.
+ * JMH remains the reference figure; this one says how far the JMH means moved with the load.
+ *
+ * <pre>{@code
+ * java -cp ratchet-benchmarks.jar dev.ratchet.bench.Alternated target/results/alternated.properties
+ * }</pre>
+ */
+public final class Alternated {
+    private Alternated() {}
+
+    private static final String[] BENCH_CLASSES = {
+        "dev.ratchet.bench.ratchet.RatchetBench",
+        "dev.ratchet.bench.vthreads.VirtualThreadBench",
+        "dev.ratchet.bench.cf.CompletableFutureBench",
+    };
+    private static final String[] CONTENDERS = {"ratchet", "vthreads", "cf"};
+    private static final String[] METHODS = {"w1Spawn", "w2PingPong", "w3Chain"};
+    private static final int[] OPS = {Workloads.SPAWN_TASKS, Workloads.PING_PONG_ROUND_TRIPS, Workloads.CHAIN_AWAITS};
+    private static final int WARMUP = 15;
+    private static final int MEASURED = 30;
+
+    public static void main(String[] args) throws Throwable {
+        if (args.length != 1) {
+            System.err.println("usage: Alternated OUTPUT.properties");
+            System.exit(2);
+        }
+        List<Object> benches = new ArrayList<>();
+        for (String cls : BENCH_CLASSES) {
+            Object bench = Class.forName(cls).getDeclaredConstructor().newInstance();
+            bench.getClass().getMethod("start").invoke(bench);
+            benches.add(bench);
+        }
+        Properties out = new Properties();
+        try {
+            for (int w = 0; w < METHODS.length; w++) {
+                long[][] nanos = new long[benches.size()][MEASURED];
+                for (int round = 0; round < WARMUP + MEASURED; round++) {
+                    for (int k = 0; k < benches.size(); k++) {
+                        int c = (round + k) % benches.size(); // rotate who goes first
+                        Object bench = benches.get(c);
+                        Method m = bench.getClass().getMethod(METHODS[w]);
+                        long start = System.nanoTime();
+                        invoke(m, bench);
+                        long elapsed = System.nanoTime() - start;
+                        if (round >= WARMUP) nanos[c][round - WARMUP] = elapsed;
+                    }
+                }
+                for (int c = 0; c < benches.size(); c++) {
+                    long[] sorted = nanos[c].clone();
+                    Arrays.sort(sorted);
+                    String key = CONTENDERS[c] + "." + METHODS[w];
+                    out.setProperty(key + ".best", perSecond(OPS[w], sorted[0]));
+                    out.setProperty(key + ".median", perSecond(OPS[w], sorted[MEASURED / 2]));
+                    System.out.println(key + " best " + out.getProperty(key + ".best")
+                            + "/s, median " + out.getProperty(key + ".median") + "/s");
+                }
+            }
+        } finally {
+            for (Object bench : benches) bench.getClass().getMethod("stop").invoke(bench);
+        }
+        out.setProperty("measuredPerContender", Integer.toString(MEASURED));
+        out.setProperty("warmupPerContender", Integer.toString(WARMUP));
+        try (Writer writer = Files.newBufferedWriter(Path.of(args[0]))) {
+            out.store(writer, "W1-W3 alternated");
+        }
+        System.exit(0);
+    }
+
+    private static void invoke(Method m, Object bench) throws Throwable {
+        try {
+            m.invoke(bench);
+        } catch (InvocationTargetException e) {
+            throw e.getCause(); // a workload whose check failed: fail the run
+        }
+    }
+
+    private static String perSecond(int ops, long nanos) {
+        return String.format(Locale.ROOT, "%.0f", ops / (nanos / 1e9));
+    }
+}
