@@ -67,7 +67,10 @@ final class Db {
     }
 
     /** The result of SET: whether it wrote, and the previous value (for SET ... GET). */
-    record SetResult(boolean written, byte[] previous) {}
+    record SetResult(boolean written, byte[] previous) {
+        /** The common result, shared: written over no previous value. */
+        static final SetResult WRITTEN_FRESH = new SetResult(true, null);
+    }
 
     private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Expiry> expiries = new ConcurrentSkipListSet<>();
@@ -113,7 +116,7 @@ final class Db {
             if (replace(key, old, next)) {
                 if (old != null && old.expiry != null && old.expiry != expiry) expiries.remove(old.expiry);
                 if (expiry != null && expiry == fresh) expiries.add(fresh);
-                return new SetResult(true, current == null ? null : current.value);
+                return current == null ? SetResult.WRITTEN_FRESH : new SetResult(true, current.value);
             }
         }
     }
