@@ -19,8 +19,8 @@
 #          (--save '' --appendonly no), mini-redis on Ratchet (dev.ratchet.miniredis.Main) and
 #          mini-redis on virtual threads (dev.ratchet.bench.net.VirtualThreadMiniRedis, the same
 #          parser, commands and keyspace through RequestHandler).
-# Every server is started once on a free port and serves every round; each gets one untimed
-# warm-up pass of its workload first (JIT), for fairness redis-server too. Rounds interleave the
+# Every server is started once on a free port and serves every round; each gets an untimed
+# warm-up of its workload first (JIT: one echo run, two redis-benchmark runs), redis-server too. Rounds interleave the
 # servers so that a burst of load from other processes does not hit one server only. Reported:
 # the median of the rounds, and every round's figure.
 #
@@ -131,8 +131,8 @@ start echo-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadEchoSer
 echo_vt_port=$port
 
 echo "== warm-up (untimed)"
-for p in "$echo_ratchet_port" "$echo_vt_port"; do echo_bench "$p" $((echo_messages / 2)) >/dev/null; done
-for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do redis_bench "$p" >/dev/null; done
+for p in "$echo_ratchet_port" "$echo_vt_port"; do echo_bench "$p" "$echo_messages" >/dev/null; done
+for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do redis_bench "$p" >/dev/null; redis_bench "$p" >/dev/null; done
 
 declare -A all # "<server>.<metric>" -> space-separated figures of every round
 record() { all[$1]="${all[$1]:-} $2"; }
@@ -166,7 +166,7 @@ jdk_version=$("$java" -version 2>&1 | head -1)
     echo "- machine: $(nproc) cores, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(uname -sr)"
     echo "- load average (1/5/15 min, shared machine): $load_before before, $load_after after"
     echo "- redis-server: $(redis-server --version | head -1)"
-    echo "- rounds: $rounds, each server warmed up by one untimed pass; figures are medians (all rounds in brackets)"
+    echo "- rounds: $rounds, each server warmed up by untimed passes (see run-net.sh); figures are medians (all rounds in brackets)"
     echo
     echo "## Echo: $echo_connections connections x $echo_messages messages of $echo_size bytes"
     echo
