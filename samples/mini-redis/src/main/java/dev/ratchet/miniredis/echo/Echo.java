@@ -3,13 +3,14 @@ package dev.ratchet.miniredis.echo;
 import static dev.ratchet.Futures.await;
 
 import dev.ratchet.Async;
+import dev.ratchet.Futures;
 import dev.ratchet.net.TcpStream;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 
 /**
- * One echo connection: read what has arrived, write it all back, until end of stream.
+ * One echo connection: read what has arrived, write it all back, yield, until end of stream.
  *
  * <pre>{@code
  * Futures.spawn(EchoAsync.run(new Echo(stream)));
@@ -52,6 +53,11 @@ final class Echo {
             if (n < 0) return;
             buffer.flip();
             await(stream.writeAll(buffer));
+            // Let the other connections run before reading again: the client answers an echo
+            // quickly, and a read that finds its next message saves arming the reactor (a
+            // selector wakeup, two epoll_ctl calls and a cross-thread wake). Measured on 2 cores
+            // with 50 connections: about 30% less server CPU per message, 25% more messages/s.
+            await(Futures.yieldNow());
         }
     }
 }
