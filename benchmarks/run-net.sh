@@ -3,8 +3,8 @@
 # the real redis-server), on loopback, in one run. Writes benchmarks/NET-RESULTS.md. Takes about
 # two minutes on 2 cores (plus the build).
 #
-#   benchmarks/run-net.sh                       # build, run 3 rounds, write NET-RESULTS.md
-#   ROUNDS=5 benchmarks/run-net.sh              # more rounds (the median is reported)
+#   benchmarks/run-net.sh                       # build, run 5 rounds, write NET-RESULTS.md
+#   ROUNDS=9 benchmarks/run-net.sh              # more rounds (the median is reported)
 #   NO_BUILD=1 benchmarks/run-net.sh            # reuse the classes already built
 #   BENCH_JDK=/path/to/jdk21+ benchmarks/run-net.sh
 #
@@ -22,7 +22,10 @@
 # Every server is started once on a free port and serves every round; each gets an untimed
 # warm-up of its workload first (JIT: one echo run, two redis-benchmark runs), redis-server too. Rounds interleave the
 # servers so that a burst of load from other processes does not hit one server only. Reported:
-# the median of the rounds, and every round's figure.
+# the median of the rounds, and every round's figure. Besides throughput, the CPU time each
+# server process used per request (utime + stime from /proc/PID/stat around the run): on a
+# machine shared with other work it is steadier than throughput, which also measures how much
+# CPU the server managed to get.
 #
 # Needs JDK 21+ (virtual threads) for build and run, redis-server and redis-benchmark
 # (Debian: redis-server, redis-tools), python3 (to pick a free port for redis-server). Every
@@ -33,7 +36,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 jdk=${BENCH_JDK:-/usr/lib/jvm/temurin-25-jdk-amd64}
 java="$jdk/bin/java"
-rounds=${ROUNDS:-3}
+rounds=${ROUNDS:-5}
 echo_connections=${ECHO_CONNECTIONS:-50}
 echo_messages=${ECHO_MESSAGES:-4000}
 echo_size=${ECHO_SIZE:-512}
@@ -68,6 +71,10 @@ if [ -z "${NO_BUILD:-}" ]; then
 fi
 
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
+clk_tck=$(getconf CLK_TCK)
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# us_per PID TICKS_BEFORE REQUESTS: server CPU microseconds per request since TICKS_BEFORE.
+us_per() { awk -v t="$(( $(cpu_ticks "$1") - $2 ))" -v hz="$clk_tck" -v n="$3" 'BEGIN { printf "%.2f", t * 1e6 / hz / n }'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start NAME COMMAND...: starts a server that prints "ready on ADDRESS port N" (sets $port to
@@ -81,7 +88,7 @@ start() {
     for i in $(seq 200); do
         found=$(sed -n 's/.*ready on .* port \([0-9]*\)$/\1/p' "$work/$name.log" | head -1)
         [ -z "$found" ] && grep -q 'Ready to accept connections' "$work/$name.log" && found=$port
-        [ -n "$found" ] && { port=$found; echo "   $name: pid $pid, port $port"; return; }
+        [ -n "$found" ] && { port=$found; server_pid=$pid; echo "   $name: pid $pid, port $port"; return; }
         kill -0 "$pid" 2>/dev/null || break
         sleep 0.1
     done
@@ -121,14 +128,15 @@ echo "== servers (load $load_before)"
 redis_port=$(free_port)
 port=$redis_port
 start redis-server redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no
+redis_pid=$server_pid
 start mini-redis-ratchet "$java" -cp "$cp" dev.ratchet.miniredis.Main --port 0
-mini_ratchet_port=$port
+mini_ratchet_port=$port; mini_ratchet_pid=$server_pid
 start mini-redis-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadMiniRedis --port 0
-mini_vt_port=$port
+mini_vt_port=$port; mini_vt_pid=$server_pid
 start echo-ratchet "$java" -cp "$cp" dev.ratchet.miniredis.echo.EchoServer --port 0
-echo_ratchet_port=$port
+echo_ratchet_port=$port; echo_ratchet_pid=$server_pid
 start echo-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadEchoServer --port 0
-echo_vt_port=$port
+echo_vt_port=$port; echo_vt_pid=$server_pid
 
 echo "== warm-up (untimed)"
 for p in "$echo_ratchet_port" "$echo_vt_port"; do echo_bench "$p" "$echo_messages" >/dev/null; done
@@ -136,23 +144,33 @@ for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do redis_bench "$p"
 
 declare -A all # "<server>.<metric>" -> space-separated figures of every round
 record() { all[$1]="${all[$1]:-} $2"; }
+echo_total=$((echo_connections * echo_messages))
+redis_total=$((2 * 200000)) # SET and GET, -n each
 for r in $(seq "$rounds"); do
     echo "== round $r/$rounds (load $(loadavg))"
-    res=$(echo_bench "$echo_ratchet_port" "$echo_messages"); read -r m mb <<<"$res"; record echo-ratchet.msgs "$m"; record echo-ratchet.mb "$mb"
-    echo "   echo ratchet:    $m msg/s, $mb MB/s"
-    res=$(echo_bench "$echo_vt_port" "$echo_messages"); read -r m mb <<<"$res"; record echo-vt.msgs "$m"; record echo-vt.mb "$mb"
-    echo "   echo vthreads:   $m msg/s, $mb MB/s"
-    for s in redis:$redis_port ratchet:$mini_ratchet_port vt:$mini_vt_port; do
-        res=$(redis_bench "${s#*:}"); read -r set get <<<"$res"
-        record "${s%%:*}.set" "$set"; record "${s%%:*}.get" "$get"
-        echo "   redis-benchmark ${s%%:*}: SET $set, GET $get"
+    for s in ratchet:$echo_ratchet_port:$echo_ratchet_pid vt:$echo_vt_port:$echo_vt_pid; do
+        IFS=: read -r name p pid <<<"$s"
+        t0=$(cpu_ticks "$pid")
+        res=$(echo_bench "$p" "$echo_messages"); read -r m mb <<<"$res"
+        cpu=$(us_per "$pid" "$t0" "$echo_total")
+        record "echo-$name.msgs" "$m"; record "echo-$name.mb" "$mb"; record "echo-$name.cpu" "$cpu"
+        echo "   echo $name: $m msg/s, $mb MB/s, $cpu us CPU/msg"
+    done
+    for s in redis:$redis_port:$redis_pid ratchet:$mini_ratchet_port:$mini_ratchet_pid vt:$mini_vt_port:$mini_vt_pid; do
+        IFS=: read -r name p pid <<<"$s"
+        t0=$(cpu_ticks "$pid")
+        res=$(redis_bench "$p"); read -r set get <<<"$res"
+        cpu=$(us_per "$pid" "$t0" "$redis_total")
+        record "$name.set" "$set"; record "$name.get" "$get"; record "$name.cpu" "$cpu"
+        echo "   redis-benchmark $name: SET $set, GET $get, $cpu us CPU/request"
     done
 done
 load_after=$(loadavg)
 
 declare -A med
 for k in "${!all[@]}"; do med[$k]=$(median <<<"${all[$k]}"); done
-list() { tr -s ' ' <<<"${all[$1]# }" | sed 's/ /, /g'; }
+# list KEY: every round's figure, in round order (counts rounded to integers).
+list() { tr ' ' '\n' <<<"${all[$1]}" | grep . | awk '{ printf "%s%s", (NR > 1 ? ", " : ""), ($1 >= 1000 ? sprintf("%.0f", $1) : $1) }'; }
 
 jdk_version=$("$java" -version 2>&1 | head -1)
 {
@@ -174,25 +192,28 @@ jdk_version=$("$java" -version 2>&1 | head -1)
     echo "(one platform thread per connection, one message in flight per connection, each echo checked)."
     echo "MB/s is echoed payload (one direction, 10^6 bytes)."
     echo
-    echo "| server | messages/s | MB/s |"
-    echo "| --- | --- | --- |"
-    echo "| Ratchet (TcpListener, task per connection, multiThreaded) | $(fmt "${med[echo-ratchet.msgs]}") [$(list echo-ratchet.msgs)] | ${med[echo-ratchet.mb]} [$(list echo-ratchet.mb)] |"
-    echo "| virtual threads (ServerSocket, thread per connection) | $(fmt "${med[echo-vt.msgs]}") [$(list echo-vt.msgs)] | ${med[echo-vt.mb]} [$(list echo-vt.mb)] |"
+    echo "| server | messages/s | MB/s | server CPU us/message |"
+    echo "| --- | --- | --- | --- |"
+    echo "| Ratchet (TcpListener, task per connection, multiThreaded) | $(fmt "${med[echo-ratchet.msgs]}") [$(list echo-ratchet.msgs)] | ${med[echo-ratchet.mb]} [$(list echo-ratchet.mb)] | ${med[echo-ratchet.cpu]} [$(list echo-ratchet.cpu)] |"
+    echo "| virtual threads (ServerSocket, thread per connection) | $(fmt "${med[echo-vt.msgs]}") [$(list echo-vt.msgs)] | ${med[echo-vt.mb]} [$(list echo-vt.mb)] | ${med[echo-vt.cpu]} [$(list echo-vt.cpu)] |"
     echo
-    echo "Ratchet / virtual threads: **$(ratio "${med[echo-ratchet.msgs]}" "${med[echo-vt.msgs]}")**"
+    echo "Ratchet / virtual threads: **$(ratio "${med[echo-ratchet.msgs]}" "${med[echo-vt.msgs]}")** (messages/s and MB/s),"
+    echo "CPU per message $(ratio "${med[echo-ratchet.cpu]}" "${med[echo-vt.cpu]}") (below 1: Ratchet uses less)."
     echo
     echo "## mini-redis: \`redis-benchmark -p PORT ${redis_args[*]}\`"
     echo
-    echo "| server | SET req/s | GET req/s |"
-    echo "| --- | --- | --- |"
-    echo "| redis-server \`--save '' --appendonly no\` | $(fmt "${med[redis.set]}") [$(list redis.set)] | $(fmt "${med[redis.get]}") [$(list redis.get)] |"
-    echo "| mini-redis on Ratchet (\`dev.ratchet.miniredis.Main\`) | $(fmt "${med[ratchet.set]}") [$(list ratchet.set)] | $(fmt "${med[ratchet.get]}") [$(list ratchet.get)] |"
-    echo "| mini-redis on virtual threads (\`VirtualThreadMiniRedis\`) | $(fmt "${med[vt.set]}") [$(list vt.set)] | $(fmt "${med[vt.get]}") [$(list vt.get)] |"
+    echo "| server | SET req/s | GET req/s | server CPU us/request |"
+    echo "| --- | --- | --- | --- |"
+    for s in "redis:redis-server \`--save '' --appendonly no\`" "ratchet:mini-redis on Ratchet (\`dev.ratchet.miniredis.Main\`)" \
+            "vt:mini-redis on virtual threads (\`VirtualThreadMiniRedis\`)"; do
+        k=${s%%:*}
+        echo "| ${s#*:} | $(fmt "${med[$k.set]}") [$(list "$k.set")] | $(fmt "${med[$k.get]}") [$(list "$k.get")] | ${med[$k.cpu]} [$(list "$k.cpu")] |"
+    done
     echo
-    echo "| ratio (medians) | SET | GET |"
-    echo "| --- | --- | --- |"
-    echo "| Ratchet / redis-server | $(ratio "${med[ratchet.set]}" "${med[redis.set]}") | $(ratio "${med[ratchet.get]}" "${med[redis.get]}") |"
-    echo "| Ratchet / virtual threads | $(ratio "${med[ratchet.set]}" "${med[vt.set]}") | $(ratio "${med[ratchet.get]}" "${med[vt.get]}") |"
+    echo "| ratio (medians) | SET req/s | GET req/s | CPU/request (below 1: Ratchet uses less) |"
+    echo "| --- | --- | --- | --- |"
+    echo "| Ratchet / redis-server | $(ratio "${med[ratchet.set]}" "${med[redis.set]}") | $(ratio "${med[ratchet.get]}" "${med[redis.get]}") | $(ratio "${med[ratchet.cpu]}" "${med[redis.cpu]}") |"
+    echo "| Ratchet / virtual threads | $(ratio "${med[ratchet.set]}" "${med[vt.set]}") | $(ratio "${med[ratchet.get]}" "${med[vt.get]}") | $(ratio "${med[ratchet.cpu]}" "${med[vt.cpu]}") |"
     echo
     echo "## Commands"
     echo
