@@ -20,12 +20,12 @@
 #          mini-redis on virtual threads (dev.ratchet.bench.net.VirtualThreadMiniRedis, the same
 #          parser, commands and keyspace through RequestHandler).
 # Every server is started once on a free port and serves every round; each gets an untimed
-# warm-up of its workload first (JIT: one echo run, two redis-benchmark runs), redis-server too. Rounds interleave the
-# servers so that a burst of load from other processes does not hit one server only. Reported:
-# the median of the rounds, and every round's figure. Besides throughput, the CPU time each
-# server process used per request (utime + stime from /proc/PID/stat around the run): on a
-# machine shared with other work it is steadier than throughput, which also measures how much
-# CPU the server managed to get.
+# warm-up of its workload first (JIT: two echo runs, three redis-benchmark runs), redis-server
+# too. Rounds interleave the servers so that a burst of load from other processes does not hit
+# one server only. Reported: the median of the rounds, and every round's figure; besides
+# throughput, the CPU time each server process used per request (utime + stime from
+# /proc/PID/stat around the run): on a machine shared with other work it is steadier than
+# throughput, which also measures how much CPU the server managed to get.
 #
 # Needs JDK 21+ (virtual threads) for build and run, redis-server and redis-benchmark
 # (Debian: redis-server, redis-tools), python3 (to pick a free port for redis-server). Every
@@ -139,8 +139,8 @@ start echo-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadEchoSer
 echo_vt_port=$port; echo_vt_pid=$server_pid
 
 echo "== warm-up (untimed)"
-for p in "$echo_ratchet_port" "$echo_vt_port"; do echo_bench "$p" "$echo_messages" >/dev/null; done
-for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do redis_bench "$p" >/dev/null; redis_bench "$p" >/dev/null; done
+for p in "$echo_ratchet_port" "$echo_vt_port"; do for i in 1 2; do echo_bench "$p" "$echo_messages" >/dev/null; done; done
+for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do for i in 1 2 3; do redis_bench "$p" >/dev/null; done; done
 
 declare -A all # "<server>.<metric>" -> space-separated figures of every round
 record() { all[$1]="${all[$1]:-} $2"; }
