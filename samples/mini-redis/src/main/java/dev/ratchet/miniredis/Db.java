@@ -89,7 +89,10 @@ final class Db {
 
     /** GET: the value, or null if absent or expired. */
     byte[] get(String key) {
-        Entry e = live(key, clock.getAsLong());
+        Entry e = map.get(key);
+        if (e == null) return null;
+        if (e.expiry == null) return e.value; // no deadline, no clock read (a clock_gettime per GET)
+        e = live(key, clock.getAsLong());
         return e == null ? null : e.value;
     }
 
@@ -98,13 +101,19 @@ final class Db {
      * one, else the key becomes persistent; {@code condition} NX/XX.
      */
     SetResult set(String key, byte[] value, long ttlMillis, Command.Condition condition, boolean keepTtl) {
-        long now = clock.getAsLong();
+        // The clock is read only if a deadline is involved: a plain SET over a plain value needs none.
+        boolean haveNow = ttlMillis > 0;
+        long now = haveNow ? clock.getAsLong() : 0;
         Expiry fresh = ttlMillis > 0
                 ? new Expiry(now + Math.min(ttlMillis, Long.MAX_VALUE / 4_000_000) * 1_000_000, expirySeq.incrementAndGet(), key)
                 : null;
         while (true) {
             Entry old = map.get(key);
-            Entry current = old != null && isExpired(old, now) ? null : old;
+            if (!haveNow && old != null && old.expiry != null) {
+                now = clock.getAsLong();
+                haveNow = true;
+            }
+            Entry current = old != null && isExpired(old, now) ? null : old; // isExpired reads now only with a deadline
             boolean allowed = switch (condition) {
                 case ALWAYS -> true;
                 case IF_ABSENT -> current == null;

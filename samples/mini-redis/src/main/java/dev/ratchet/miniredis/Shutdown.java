@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * requests, and the signal loses nearly every time. A losing {@code Notify.notified()} takes the
  * Notify's one lock (shared by all connections) to register and again to withdraw, and its
  * cancelled poll throws a new {@link CancellationException} with a full stack trace: measured
- * under redis-benchmark, one exception per batch and about 3% of the server's CPU. {@link
+ * under redis-benchmark, one exception per batch and about 2.5% of the server's perf samples
+ * (filling in stack traces). {@link
  * #signalled()}'s future withdraws with one map removal and ends a lost select with a
  * {@code CancellationException} that has no stack trace.
  *
