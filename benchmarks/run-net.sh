@@ -20,7 +20,7 @@
 #          mini-redis on virtual threads (dev.ratchet.bench.net.VirtualThreadMiniRedis, the same
 #          parser, commands and keyspace through RequestHandler).
 # Every server is started once on a free port and serves every round; each gets an untimed
-# warm-up of its workload first (JIT: two echo runs, three redis-benchmark runs), redis-server
+# warm-up of its workload first (JIT: three echo runs, five redis-benchmark runs), redis-server
 # too. Rounds interleave the servers so that a burst of load from other processes does not hit
 # one server only. Reported: the median of the rounds, and every round's figure; besides
 # throughput, the CPU time each server process used per request (utime + stime from
@@ -139,8 +139,8 @@ start echo-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadEchoSer
 echo_vt_port=$port; echo_vt_pid=$server_pid
 
 echo "== warm-up (untimed)"
-for p in "$echo_ratchet_port" "$echo_vt_port"; do for i in 1 2; do echo_bench "$p" "$echo_messages" >/dev/null; done; done
-for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do for i in 1 2 3; do redis_bench "$p" >/dev/null; done; done
+for p in "$echo_ratchet_port" "$echo_vt_port"; do for i in 1 2 3; do echo_bench "$p" "$echo_messages" >/dev/null; done; done
+for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do for i in 1 2 3 4 5; do redis_bench "$p" >/dev/null; done; done
 
 declare -A all # "<server>.<metric>" -> space-separated figures of every round
 record() { all[$1]="${all[$1]:-} $2"; }
