@@ -27,7 +27,7 @@
 # /proc/PID/stat around the run): on a machine shared with other work it is steadier than
 # throughput, which also measures how much CPU the server managed to get.
 #
-# Needs JDK 21+ (virtual threads) for build and run, redis-server and redis-benchmark
+# Needs JDK 21+ (virtual threads) for build and run, redis-server, redis-benchmark and redis-cli
 # (Debian: redis-server, redis-tools), python3 (to pick a free port for redis-server). Every
 # server started here is stopped on exit, also on failure or Ctrl-C (trap).
 set -euo pipefail
@@ -56,7 +56,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM HUP PIPE
 
-for tool in redis-server redis-benchmark python3; do
+for tool in redis-server redis-benchmark redis-cli python3; do
     command -v "$tool" >/dev/null || { echo "run-net.sh: $tool not found (apt-get install redis-server redis-tools python3)" >&2; exit 1; }
 done
 major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
@@ -137,6 +137,13 @@ start echo-ratchet "$java" -cp "$cp" dev.ratchet.miniredis.echo.EchoServer --por
 echo_ratchet_port=$port; echo_ratchet_pid=$server_pid
 start echo-vthreads "$java" -cp "$cp" dev.ratchet.bench.net.VirtualThreadEchoServer --port 0
 echo_vt_port=$port; echo_vt_pid=$server_pid
+
+# A wrong server must not produce figures: every redis-protocol server answers a SET and GET.
+for p in "$redis_port" "$mini_ratchet_port" "$mini_vt_port"; do
+    redis-cli -p "$p" set run-net:check "value $p" >/dev/null
+    got=$(redis-cli -p "$p" get run-net:check)
+    [ "$got" = "value $p" ] || { echo "run-net.sh: server on port $p answered GET with '$got'" >&2; exit 1; }
+done
 
 echo "== warm-up (untimed)"
 for p in "$echo_ratchet_port" "$echo_vt_port"; do for i in 1 2 3; do echo_bench "$p" "$echo_messages" >/dev/null; done; done

@@ -31,6 +31,7 @@ import java.util.concurrent.CountDownLatch;
 public final class EchoClient {
     private EchoClient() {}
 
+    /** Usage: {@code EchoClient PORT CONNECTIONS MESSAGES_PER_CONNECTION MESSAGE_SIZE}; see the class notes. */
     public static void main(String[] args) throws Exception {
         if (args.length != 4) {
             System.err.println("usage: EchoClient PORT CONNECTIONS MESSAGES_PER_CONNECTION MESSAGE_SIZE");

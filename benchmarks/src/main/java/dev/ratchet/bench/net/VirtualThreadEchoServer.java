@@ -24,6 +24,7 @@ public final class VirtualThreadEchoServer {
 
     private VirtualThreadEchoServer() {}
 
+    /** Usage: {@code VirtualThreadEchoServer [--port N]} (0, the default, picks a free port, printed on the first line). */
     public static void main(String[] args) throws IOException {
         int port = Ports.parse(args, "VirtualThreadEchoServer");
         try (ServerSocket listener = new ServerSocket(port, 1024, InetAddress.getLoopbackAddress())) {

@@ -32,6 +32,7 @@ public final class VirtualThreadMiniRedis {
 
     private VirtualThreadMiniRedis() {}
 
+    /** Usage: {@code VirtualThreadMiniRedis [--port N]} (0, the default, picks a free port, printed on the first line). */
     public static void main(String[] args) throws IOException {
         int port = Ports.parse(args, "VirtualThreadMiniRedis");
         try (ServerSocket listener = new ServerSocket(port, 1024, InetAddress.getLoopbackAddress())) {
