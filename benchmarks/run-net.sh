@@ -73,8 +73,18 @@ fi
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 clk_tck=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-# us_per PID TICKS_BEFORE REQUESTS: server CPU microseconds per request since TICKS_BEFORE.
-us_per() { awk -v t="$(( $(cpu_ticks "$1") - $2 ))" -v hz="$clk_tck" -v n="$3" 'BEGIN { printf "%.2f", t * 1e6 / hz / n }'; }
+# io_ticks PID: CPU ticks of the process's I/O readiness thread (Ratchet's reactor "<prefix>-io",
+# the JDK's virtual-thread poller "...Poller"; 0 for redis-server, which has none).
+io_ticks() {
+    local t=0 d name
+    for d in /proc/"$1"/task/*; do
+        name=$(cat "$d/comm" 2>/dev/null) || continue
+        case "$name" in *-io | *Poller) t=$((t + $(awk '{ print $14 + $15 }' "$d/stat"))) ;; esac
+    done
+    echo "$t"
+}
+# us_per TICKS REQUESTS: microseconds per request.
+us_per() { awk -v t="$1" -v hz="$clk_tck" -v n="$2" 'BEGIN { printf "%.2f", t * 1e6 / hz / n }'; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
 # start NAME COMMAND...: starts a server that prints "ready on ADDRESS port N" (sets $port to
@@ -157,19 +167,19 @@ for r in $(seq "$rounds"); do
     echo "== round $r/$rounds (load $(loadavg))"
     for s in ratchet:$echo_ratchet_port:$echo_ratchet_pid vt:$echo_vt_port:$echo_vt_pid; do
         IFS=: read -r name p pid <<<"$s"
-        t0=$(cpu_ticks "$pid")
+        t0=$(cpu_ticks "$pid"); i0=$(io_ticks "$pid")
         res=$(echo_bench "$p" "$echo_messages"); read -r m mb <<<"$res"
-        cpu=$(us_per "$pid" "$t0" "$echo_total")
-        record "echo-$name.msgs" "$m"; record "echo-$name.mb" "$mb"; record "echo-$name.cpu" "$cpu"
-        echo "   echo $name: $m msg/s, $mb MB/s, $cpu us CPU/msg"
+        cpu=$(us_per $(( $(cpu_ticks "$pid") - t0 )) "$echo_total"); io=$(us_per $(( $(io_ticks "$pid") - i0 )) "$echo_total")
+        record "echo-$name.msgs" "$m"; record "echo-$name.mb" "$mb"; record "echo-$name.cpu" "$cpu"; record "echo-$name.io" "$io"
+        echo "   echo $name: $m msg/s, $mb MB/s, $cpu us CPU/msg (I/O thread $io)"
     done
     for s in redis:$redis_port:$redis_pid ratchet:$mini_ratchet_port:$mini_ratchet_pid vt:$mini_vt_port:$mini_vt_pid; do
         IFS=: read -r name p pid <<<"$s"
-        t0=$(cpu_ticks "$pid")
+        t0=$(cpu_ticks "$pid"); i0=$(io_ticks "$pid")
         res=$(redis_bench "$p"); read -r set get <<<"$res"
-        cpu=$(us_per "$pid" "$t0" "$redis_total")
-        record "$name.set" "$set"; record "$name.get" "$get"; record "$name.cpu" "$cpu"
-        echo "   redis-benchmark $name: SET $set, GET $get, $cpu us CPU/request"
+        cpu=$(us_per $(( $(cpu_ticks "$pid") - t0 )) "$redis_total"); io=$(us_per $(( $(io_ticks "$pid") - i0 )) "$redis_total")
+        record "$name.set" "$set"; record "$name.get" "$get"; record "$name.cpu" "$cpu"; record "$name.io" "$io"
+        echo "   redis-benchmark $name: SET $set, GET $get, $cpu us CPU/request (I/O thread $io)"
     done
 done
 load_after=$(loadavg)
@@ -197,24 +207,26 @@ jdk_version=$("$java" -version 2>&1 | head -1)
     echo
     echo "Command: \`java -cp ... dev.ratchet.bench.net.EchoClient PORT $echo_connections $echo_messages $echo_size\`"
     echo "(one platform thread per connection, one message in flight per connection, each echo checked)."
-    echo "MB/s is echoed payload (one direction, 10^6 bytes)."
+    echo "MB/s is echoed payload (one direction, 10^6 bytes). Server CPU is utime + stime of the server"
+    echo "process over the run, per message; \"I/O thread\" is the part used by Ratchet's reactor thread"
+    echo "(\`ratchet-1-io\`) or the JDK's virtual-thread poller (\`MasterPoller\`)."
     echo
-    echo "| server | messages/s | MB/s | server CPU us/message |"
-    echo "| --- | --- | --- | --- |"
-    echo "| Ratchet (TcpListener, task per connection, multiThreaded) | $(fmt "${med[echo-ratchet.msgs]}") [$(list echo-ratchet.msgs)] | ${med[echo-ratchet.mb]} [$(list echo-ratchet.mb)] | ${med[echo-ratchet.cpu]} [$(list echo-ratchet.cpu)] |"
-    echo "| virtual threads (ServerSocket, thread per connection) | $(fmt "${med[echo-vt.msgs]}") [$(list echo-vt.msgs)] | ${med[echo-vt.mb]} [$(list echo-vt.mb)] | ${med[echo-vt.cpu]} [$(list echo-vt.cpu)] |"
+    echo "| server | messages/s | MB/s | server CPU us/message | of which the I/O thread |"
+    echo "| --- | --- | --- | --- | --- |"
+    echo "| Ratchet (TcpListener, task per connection, multiThreaded) | $(fmt "${med[echo-ratchet.msgs]}") [$(list echo-ratchet.msgs)] | ${med[echo-ratchet.mb]} [$(list echo-ratchet.mb)] | ${med[echo-ratchet.cpu]} [$(list echo-ratchet.cpu)] | ${med[echo-ratchet.io]} |"
+    echo "| virtual threads (ServerSocket, thread per connection) | $(fmt "${med[echo-vt.msgs]}") [$(list echo-vt.msgs)] | ${med[echo-vt.mb]} [$(list echo-vt.mb)] | ${med[echo-vt.cpu]} [$(list echo-vt.cpu)] | ${med[echo-vt.io]} |"
     echo
     echo "Ratchet / virtual threads: **$(ratio "${med[echo-ratchet.msgs]}" "${med[echo-vt.msgs]}")** (messages/s and MB/s),"
     echo "CPU per message $(ratio "${med[echo-ratchet.cpu]}" "${med[echo-vt.cpu]}") (below 1: Ratchet uses less)."
     echo
     echo "## mini-redis: \`redis-benchmark -p PORT ${redis_args[*]}\`"
     echo
-    echo "| server | SET req/s | GET req/s | server CPU us/request |"
-    echo "| --- | --- | --- | --- |"
+    echo "| server | SET req/s | GET req/s | server CPU us/request | of which the I/O thread |"
+    echo "| --- | --- | --- | --- | --- |"
     for s in "redis:redis-server \`--save '' --appendonly no\`" "ratchet:mini-redis on Ratchet (\`dev.ratchet.miniredis.Main\`)" \
             "vt:mini-redis on virtual threads (\`VirtualThreadMiniRedis\`)"; do
         k=${s%%:*}
-        echo "| ${s#*:} | $(fmt "${med[$k.set]}") [$(list "$k.set")] | $(fmt "${med[$k.get]}") [$(list "$k.get")] | ${med[$k.cpu]} [$(list "$k.cpu")] |"
+        echo "| ${s#*:} | $(fmt "${med[$k.set]}") [$(list "$k.set")] | $(fmt "${med[$k.get]}") [$(list "$k.get")] | ${med[$k.cpu]} [$(list "$k.cpu")] | $([ "$k" = redis ] && echo "none (one thread)" || echo "${med[$k.io]}") |"
     done
     echo
     echo "| ratio (medians) | SET req/s | GET req/s | CPU/request (below 1: Ratchet uses less) |"
