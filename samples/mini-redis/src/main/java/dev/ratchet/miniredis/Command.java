@@ -80,6 +80,8 @@ sealed interface Command {
 
     /** Builds the command named by {@code args.get(0)} (case-insensitive). */
     static Command parse(List<byte[]> args) throws CommandException {
+        Command common = parseCommon(args);
+        if (common != null) return common;
         String name = new String(args.get(0), StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
         Args a = new Args(name, args);
         switch (name) {
@@ -154,6 +156,26 @@ sealed interface Command {
             default:
                 throw unknown(args);
         }
+    }
+
+    /**
+     * GET key and SET key value, the bulk of any workload, recognised without allocating a
+     * lower-case name; null for anything else (including GET/SET with other arities or options,
+     * left to the general path and its error messages).
+     */
+    private static Command parseCommon(List<byte[]> args) {
+        byte[] name = args.get(0);
+        if (name.length != 3 || (name[1] | 0x20) != 'e' || (name[2] | 0x20) != 't') return null;
+        int first = name[0] | 0x20;
+        if (first == 'g' && args.size() == 2) return new Get(latin1(args.get(1)));
+        if (first == 's' && args.size() == 3) {
+            return new Set(latin1(args.get(1)), args.get(2), 0, Condition.ALWAYS, false, false);
+        }
+        return null;
+    }
+
+    private static String latin1(byte[] b) {
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
     private static Command parseSet(Args a) throws CommandException {

@@ -67,7 +67,10 @@ final class Db {
     }
 
     /** The result of SET: whether it wrote, and the previous value (for SET ... GET). */
-    record SetResult(boolean written, byte[] previous) {}
+    record SetResult(boolean written, byte[] previous) {
+        /** The common result, shared: written over no previous value. */
+        static final SetResult WRITTEN_FRESH = new SetResult(true, null);
+    }
 
     private final ConcurrentHashMap<String, Entry> map = new ConcurrentHashMap<>();
     private final ConcurrentSkipListSet<Expiry> expiries = new ConcurrentSkipListSet<>();
@@ -86,7 +89,10 @@ final class Db {
 
     /** GET: the value, or null if absent or expired. */
     byte[] get(String key) {
-        Entry e = live(key, clock.getAsLong());
+        Entry e = map.get(key);
+        if (e == null) return null;
+        if (e.expiry == null) return e.value; // no deadline, no clock read (a clock_gettime per GET)
+        e = live(key, clock.getAsLong());
         return e == null ? null : e.value;
     }
 
@@ -95,13 +101,19 @@ final class Db {
      * one, else the key becomes persistent; {@code condition} NX/XX.
      */
     SetResult set(String key, byte[] value, long ttlMillis, Command.Condition condition, boolean keepTtl) {
-        long now = clock.getAsLong();
+        // The clock is read only if a deadline is involved: a plain SET over a plain value needs none.
+        boolean haveNow = ttlMillis > 0;
+        long now = haveNow ? clock.getAsLong() : 0;
         Expiry fresh = ttlMillis > 0
                 ? new Expiry(now + Math.min(ttlMillis, Long.MAX_VALUE / 4_000_000) * 1_000_000, expirySeq.incrementAndGet(), key)
                 : null;
         while (true) {
             Entry old = map.get(key);
-            Entry current = old != null && isExpired(old, now) ? null : old;
+            if (!haveNow && old != null && old.expiry != null) {
+                now = clock.getAsLong();
+                haveNow = true;
+            }
+            Entry current = old != null && isExpired(old, now) ? null : old; // isExpired reads now only with a deadline
             boolean allowed = switch (condition) {
                 case ALWAYS -> true;
                 case IF_ABSENT -> current == null;
@@ -113,7 +125,7 @@ final class Db {
             if (replace(key, old, next)) {
                 if (old != null && old.expiry != null && old.expiry != expiry) expiries.remove(old.expiry);
                 if (expiry != null && expiry == fresh) expiries.add(fresh);
-                return new SetResult(true, current == null ? null : current.value);
+                return current == null ? SetResult.WRITTEN_FRESH : new SetResult(true, current.value);
             }
         }
     }

@@ -46,6 +46,18 @@ class RespWriterTest {
     }
 
     @Test
+    void integersAndLengthsOfEveryMagnitude() {
+        reply.integer(Long.MIN_VALUE);
+        reply.integer(Long.MAX_VALUE);
+        reply.integer(-1);
+        reply.integer(10);
+        reply.arrayHeader(1234567);
+        reply.bulk(new byte[12]);
+        assertEquals(":-9223372036854775808\r\n:9223372036854775807\r\n:-1\r\n:10\r\n*1234567\r\n$12\r\n"
+                + "\0".repeat(12) + "\r\n", flushed());
+    }
+
+    @Test
     void anErrorCannotEndItsLineEarly() {
         reply.error("ERR line\r\nbreak");
         assertEquals("-ERR line  break\r\n", flushed());
