@@ -60,4 +60,14 @@ class Cancellation {
         }
         return sum;
     }
+
+    @Async
+    int dropsDeadReferences(java.util.List<String> items) {
+        int n = items.size();
+        String first = items.get(0);
+        await(value(n));
+        log(first);
+        await(never("forever"));
+        return n;
+    }
 }

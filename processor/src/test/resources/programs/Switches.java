@@ -96,4 +96,20 @@ class Switches {
         }
         return sum;
     }
+
+    @Async
+    String localConstantsAsCaseLabels(int n) {
+        final int two = 2;
+        final String label = "n=";
+        int v = await(value(n));
+        switch (v) {
+            case two:
+                String s = await(value(label + two));
+                return s;
+            case two + 1:
+                return label + "three";
+            default:
+                return label + v;
+        }
+    }
 }

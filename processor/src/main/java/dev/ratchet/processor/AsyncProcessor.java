@@ -13,7 +13,6 @@ import dev.ratchet.processor.codegen.CompanionWriter;
 import dev.ratchet.processor.codegen.MachineWriter;
 import dev.ratchet.processor.diagnostics.Diagnostic;
 import dev.ratchet.processor.diagnostics.Reporter;
-import dev.ratchet.processor.lowering.LocalVar;
 import dev.ratchet.processor.lowering.LoweringException;
 import dev.ratchet.processor.lowering.LoweringMessages;
 import dev.ratchet.processor.lowering.Lowerer;
@@ -23,7 +22,6 @@ import dev.ratchet.processor.model.AsyncElements;
 import dev.ratchet.processor.model.AsyncMethod;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -96,17 +94,27 @@ public final class AsyncProcessor extends AbstractProcessor {
             collect(type, byClass);
         }
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
-            processClass(e.getKey(), e.getValue(), true, round.processingOver());
+            guarded(e.getKey(), () -> processClass(e.getKey(), e.getValue(), true, round.processingOver()));
         }
         for (String name : new ArrayList<>(deferred)) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             Map<TypeElement, List<ExecutableElement>> again = new LinkedHashMap<>();
             if (type != null) collect(type, again);
             if (!byClass.containsKey(type) && again.containsKey(type)) {
-                processClass(type, again.get(type), false, round.processingOver());
+                guarded(type, () -> processClass(type, again.get(type), false, round.processingOver()));
             }
         }
         return false;
+    }
+
+    /** Runs one class's step; a crash becomes a compile error on the class instead of killing javac. */
+    private void guarded(TypeElement type, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException | AssertionError e) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                    "[ratchet:Internal] ratchet-processor failed on this class: " + e + "; please report it", type);
+        }
     }
 
     /** Finds the {@code @Async} methods of {@code type} and its member classes. */
@@ -127,65 +135,103 @@ public final class AsyncProcessor extends AbstractProcessor {
      */
     private void processClass(TypeElement type, List<ExecutableElement> methods, boolean firstTime, boolean lastRound) {
         String name = type.getQualifiedName().toString();
+        List<AsyncMethod> all = new ArrayList<>();
         List<AsyncMethod> valid = new ArrayList<>();
         for (ExecutableElement m : methods) {
-            if (invalid.contains(key(m))) continue;
             TreePath path = trees.getPath(m);
             if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) continue;
-            valid.add(new AsyncMethod(m, type, path));
+            AsyncMethod method = new AsyncMethod(m, type, path);
+            all.add(method);
+            if (!invalid.contains(key(m))) valid.add(method);
         }
         boolean hosted = firstTime && !deferred.contains(name);
-        ClassName host = hosted ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
-        List<Built> built = new ArrayList<>();
+        Map<AsyncMethod, BodyIndex> indexes = new LinkedHashMap<>();
         boolean unresolved = false;
-        Map<String, Integer> overloads = new HashMap<>();
         for (AsyncMethod m : valid) {
-            int overload = overloads.merge(m.element().getSimpleName().toString(), 1, Integer::sum) - 1;
-            ClassName machine = host.nestedClass(MachineWriter.machineName(m, overload));
             try {
                 BodyIndex index = BodyIndex.of(m, trees);
-                if (index.unresolved() != null) {
-                    if (lastRound) {
-                        reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved()));
-                    }
+                if (index.unresolved() == null) {
+                    indexes.put(m, index);
+                } else if (lastRound) {
+                    reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved())); // stubbed below
+                } else {
                     unresolved = true;
-                    built.add(new Built(m, machine, null));
-                    continue;
                 }
-                StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(), processingEnv.getElementUtils())
-                        .lower();
-                StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
-                MachineWriter writer = new MachineWriter(graph, names, host);
-                TypeSpec spec = writer.write(machine.simpleName());
-                built.add(new Built(m, machine, spec));
-            } catch (LoweringException e) {
-                reporter.error(e.diagnostic());
             } catch (RuntimeException e) {
-                reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), String.valueOf(e)));
+                reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(e)));
             }
         }
         try {
-            if (hosted) {
-                if (unresolved) deferred.add(name);
-                ClassName entryHost = unresolved ? CompanionWriter.machinesName(type) : host;
-                List<CompanionWriter.Entry> entries = new ArrayList<>();
-                for (Built b : built) {
-                    entries.add(new CompanionWriter.Entry(b.method, entryHost.nestedClass(b.machine.simpleName())));
+            if (unresolved) {
+                // Some body names a class generated this round (e.g. its own companion): write the
+                // entries now, the machines in a later round, in <Class>AsyncMachines.
+                if (hosted) {
+                    deferred.add(name);
+                    write(CompanionWriter.companion(type, entries(all, CompanionWriter.machinesName(type)), List.of(),
+                            generatedAvailable()));
                 }
-                List<TypeSpec> machines = unresolved ? List.of() : built.stream().map(b -> b.spec).toList();
-                write(CompanionWriter.companion(type, entries, machines));
-            } else if (!unresolved) {
+                return;
+            }
+            ClassName host = hosted ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
+            List<TypeSpec> machines = new ArrayList<>();
+            Map<String, Integer> overloads = new HashMap<>();
+            for (AsyncMethod m : all) {
+                String machineName = machineName(m, overloads);
+                BodyIndex index = indexes.get(m);
+                TypeSpec machine = null;
+                if (index != null) {
+                    try {
+                        StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(),
+                                processingEnv.getElementUtils()).lower();
+                        StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
+                        machine = new MachineWriter(graph, names, host).write(machineName);
+                    } catch (LoweringException ex) {
+                        reporter.error(ex.diagnostic());
+                    } catch (RuntimeException ex) {
+                        reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(ex)));
+                    }
+                }
+                machines.add(machine != null ? machine : MachineWriter.stub(m, machineName, host));
+            }
+            if (hosted) {
+                write(CompanionWriter.companion(type, entries(all, host), machines, generatedAvailable()));
+            } else {
                 deferred.remove(name);
-                write(CompanionWriter.machines(type, built.stream().map(b -> b.spec).toList()));
-            } else if (lastRound) {
-                deferred.remove(name);
+                write(CompanionWriter.machines(type, machines, generatedAvailable()));
             }
         } catch (IOException e) {
             processingEnv.getMessager().printMessage(Kind.ERROR, "ratchet-processor could not write for " + name + ": " + e, type);
         }
     }
 
-    private record Built(AsyncMethod method, ClassName machine, TypeSpec spec) {}
+    /**
+     * Whether {@code @javax.annotation.processing.Generated} can be used: a user's module that does
+     * not read {@code java.compiler} cannot see it.
+     */
+    private boolean generatedAvailable() {
+        return processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
+    }
+
+    /** An unexpected exception, with where it happened, for the bug report. */
+    private static String describe(RuntimeException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e + (at.length > 0 ? " at " + at[0] + (at.length > 1 ? " < " + at[1] : "") : "");
+    }
+
+    /** One entry per method, creating its machine nested in {@code host}. */
+    private static List<CompanionWriter.Entry> entries(List<AsyncMethod> methods, ClassName host) {
+        Map<String, Integer> overloads = new HashMap<>();
+        List<CompanionWriter.Entry> entries = new ArrayList<>();
+        for (AsyncMethod m : methods) entries.add(new CompanionWriter.Entry(m, host.nestedClass(machineName(m, overloads))));
+        return entries;
+    }
+
+    /** {@code Buy}, then {@code Buy2} for the second overload of {@code buy}: same order every round. */
+    private static String machineName(AsyncMethod m, Map<String, Integer> overloads) {
+        int overload = overloads.merge(m.element().getSimpleName().toString(), 1, Integer::sum) - 1;
+        return MachineWriter.machineName(m, overload);
+    }
+
 
     private void write(JavaFile file) throws IOException {
         file.writeTo(processingEnv.getFiler());

@@ -66,6 +66,7 @@ final class DownloadsAsync {
                             url = urlIterator.next();
                             if (url.isEmpty()) { state = State.LOOP_L24; continue dispatch; }
                             awaitOn(self.http.get(url));
+                            urls = null;
                             state = State.AWAIT_GET_L26;
                         } else {
                             return Poll.ready(sizes);

@@ -78,6 +78,7 @@ final class TransfersAsync {
                         case FINALLY_L27 -> {
                             // Transfers.java:27: finally
                             awaitOn(self.ledger.unlock(token));
+                            account = null;
                             state = State.AWAIT_UNLOCK_L28;
                         }
                         case AWAIT_UNLOCK_L28 -> {

@@ -24,10 +24,11 @@ import javax.lang.model.type.TypeMirror;
  * The exact element and type of every tree of one {@code @Async} body, its suspension points,
  * and which trees contain one.
  *
- * <p>Types come from javac's own attribution: {@link Trees#getScope} attributes the enclosing
- * method body up to the tree of the path it is given, after which {@link Trees#getTypeMirror}
- * answers for it (generic inference and {@code var} included). Paths are taken inside a {@link
- * TreePathScanner}, so every construct is attributed. A tree whose type is {@code ERROR} refers
+ * <p>Types come from javac's own attribution of the original trees. {@link Trees#getScope}
+ * attributes only a copy of the body (javac 17+), but {@link Trees#getElement} on a tree that has
+ * no symbol yet attributes the enclosing class, after which {@link Trees#getTypeMirror} answers
+ * for every tree (generic inference and {@code var} included). Paths are taken inside a {@link
+ * TreePathScanner}; a tree still untyped is retried through its own path. A tree whose type is {@code ERROR} refers
  * to a class that does not exist yet (typically a companion generated this round): {@link
  * #unresolved()} then tells the processor to retry in the next round.
  */
@@ -46,7 +47,7 @@ public final class BodyIndex {
     public static BodyIndex of(AsyncMethod method, Trees trees) {
         BodyIndex index = new BodyIndex();
         TreePath body = new TreePath(method.path(), method.tree().getBody());
-        trees.getScope(body); // attributes the body (see class comment)
+        trees.getElement(body); // attributes the enclosing class (see class comment)
         index.new Scanner(trees).scan(body, null);
         for (var p : method.tree().getParameters()) index.names.add(p.getName().toString());
         return index;
@@ -107,15 +108,12 @@ public final class BodyIndex {
         private void record(Tree tree) {
             TreePath path = getCurrentPath();
             TypeMirror type = trees.getTypeMirror(path);
-            if (type == null && tree instanceof ExpressionTree) {
-                trees.getScope(path);
-                type = trees.getTypeMirror(path);
-            }
+            Element e = trees.getElement(path);
+            if (type == null && tree instanceof ExpressionTree) type = trees.getTypeMirror(path); // now attributed
             if (type != null) {
                 types.put(tree, type);
                 if (type.getKind() == TypeKind.ERROR && unresolved == null) unresolved = tree;
             }
-            Element e = trees.getElement(path);
             if (e != null) elements.put(tree, e);
         }
 

@@ -146,10 +146,6 @@ public final class Completion {
                 return null;
             }
 
-            private Void nested(Tree t, Integer depth, Tree root) {
-                return super.scan(t, t == root ? depth : depth + 1);
-            }
-
             @Override
             public Void visitWhileLoop(WhileLoopTree t, Integer d) {
                 return super.visitWhileLoop(t, t == body ? d : d + 1);

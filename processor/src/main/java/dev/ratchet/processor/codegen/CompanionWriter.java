@@ -41,15 +41,15 @@ public final class CompanionWriter {
     /**
      * The companion file; {@code machines} (with the base class) are nested in it when not empty.
      */
-    public static JavaFile companion(TypeElement owner, List<Entry> entries, List<TypeSpec> machines) {
+    public static JavaFile companion(TypeElement owner, List<Entry> entries, List<TypeSpec> machines, boolean markGenerated) {
         ClassName name = companionName(owner);
         TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addJavadoc("Lazy futures of the {@code @Async} methods of {@link $T}: calling an entry creates the state\n"
                         + "machine and runs nothing; polling runs the body.\n", ClassName.get(owner))
-                .addAnnotation(generated())
                 .addModifiers(Modifier.FINAL)
                 .addOriginatingElement(owner)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        if (markGenerated) type.addAnnotation(generated());
         if (owner.getModifiers().contains(Modifier.PUBLIC)) type.addModifiers(Modifier.PUBLIC);
         for (Entry e : entries) type.addMethod(entry(e));
         if (!machines.isEmpty()) {
@@ -60,19 +60,18 @@ public final class CompanionWriter {
     }
 
     /** The file hosting the machines of {@code owner} when they are generated a round after the companion. */
-    public static JavaFile machines(TypeElement owner, List<TypeSpec> machines) {
+    public static JavaFile machines(TypeElement owner, List<TypeSpec> machines, boolean markGenerated) {
         ClassName name = machinesName(owner);
-        TypeSpec type = TypeSpec.classBuilder(name)
+        TypeSpec.Builder type = TypeSpec.classBuilder(name)
                 .addJavadoc("State machines of the {@code @Async} methods of {@link $T}; see {@link $T}.\n",
                         ClassName.get(owner), companionName(owner))
-                .addAnnotation(generated())
                 .addModifiers(Modifier.FINAL)
                 .addOriginatingElement(owner)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
                 .addTypes(machines)
-                .addType(StateMachineBase.spec())
-                .build();
-        return JavaFile.builder(name.packageName(), type).skipJavaLangImports(true).indent("    ").build();
+                .addType(StateMachineBase.spec());
+        if (markGenerated) type.addAnnotation(generated());
+        return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
     private static AnnotationSpec generated() {

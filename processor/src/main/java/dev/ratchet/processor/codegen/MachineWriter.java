@@ -72,6 +72,32 @@ public final class MachineWriter {
     }
 
 
+    /**
+     * A machine for a method that could not be compiled (an error was reported): it keeps the
+     * entry and its callers compiling, so the user sees the real error, not a cascade; it never
+     * runs, since the compilation fails.
+     */
+    public static TypeSpec stub(AsyncMethod m, String simpleName, ClassName host) {
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+        if (!m.isStatic()) ctor.addParameter(TypeNames.of(m.owner().asType()), "self");
+        for (var p : m.element().getParameters()) ctor.addParameter(TypeNames.of(p.asType()), p.getSimpleName().toString());
+        TypeName output = outputType(m);
+        return TypeSpec.classBuilder(simpleName)
+                .addJavadoc("Not generated: compiling {@code $L} failed with the error reported on it.\n", m.element().getSimpleName())
+                .addModifiers(Modifier.STATIC, Modifier.FINAL)
+                .addTypeVariables(typeVariables(m))
+                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output))
+                .addMethod(ctor.build())
+                .addMethod(MethodSpec.methodBuilder("resume")
+                        .addAnnotation(Override.class)
+                        .returns(ParameterizedTypeName.get(POLL, output))
+                        .addParameter(CONTEXT, "cx")
+                        .addStatement("throw new $T($S)", IllegalStateException.class,
+                                m.element().getSimpleName() + " was not compiled: see the compile error reported on it")
+                        .build())
+                .build();
+    }
+
     public TypeSpec write(String simpleName) {
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
@@ -92,7 +118,7 @@ public final class MachineWriter {
             }
         }
         for (LocalVar v : g.fields()) {
-            FieldSpec.Builder f = FieldSpec.builder(TypeNames.of(v.type()), v.name(), Modifier.PRIVATE);
+            FieldSpec.Builder f = FieldSpec.builder(typeOf(v), v.name(), Modifier.PRIVATE);
             if (v.kind() == LocalVar.Kind.HIDDEN) f.addJavadoc("Hidden variable of a loop or try-with-resources.\n");
             type.addField(f.build());
         }
@@ -100,7 +126,7 @@ public final class MachineWriter {
         // and keeps those live at the first poll.
         for (LocalVar v : g.vars()) {
             if (v.kind() != LocalVar.Kind.PARAMETER) continue;
-            ctor.addParameter(TypeNames.of(v.type()), v.name());
+            ctor.addParameter(typeOf(v), v.name());
             if (v.isField()) ctor.addStatement("this.$L = $L", v.name(), v.name());
         }
         ClassName stateType = ClassName.get("", n.stateType());
@@ -126,7 +152,7 @@ public final class MachineWriter {
         CodeBlock.Builder body = CodeBlock.builder();
         for (LocalVar v : g.vars()) {
             if (!v.isField() && v.kind() != LocalVar.Kind.TEMP) {
-                body.addStatement("$T $L = $L", TypeNames.of(v.type()), v.name(), defaultValue(v.type()));
+                body.addStatement("$T $L = $L", typeOf(v), v.name(), defaultValue(v.type()));
             }
         }
         boolean catches = g.states().stream().anyMatch(b -> b.terminator() instanceof Block.CatchDispatch);
@@ -197,7 +223,7 @@ public final class MachineWriter {
         TypeName cast = TypeNames.boxed(a.suspension().type());
         if (isGeneric(cast)) unchecked = true;
         if (target.kind() == LocalVar.Kind.TEMP && !target.isField()) {
-            c.addStatement("$T $L = ($T) $L.value()", TypeNames.of(target.type()), target.name(), cast, n.ready());
+            c.addStatement("$T $L = ($T) $L.value()", typeOf(target), target.name(), cast, n.ready());
         } else {
             c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
         }
@@ -311,6 +337,8 @@ public final class MachineWriter {
                 c.add("$T", TypeNames.of(u.type()));
             } else if (p instanceof Snippet.VarRef v) {
                 c.add("$L", v.var().name());
+            } else if (p instanceof Snippet.CaptureRef cr) {
+                c.add("$L", cr.var().captureName());
             } else if (p instanceof Snippet.SelfRef) {
                 usesSelf = true;
                 c.add("$L", n.self());
@@ -342,6 +370,17 @@ public final class MachineWriter {
         }
         c.add("$L = $L.$L; continue $L;", n.state(), n.stateType(), t.firstBlock().stateName(), n.dispatch());
         usesDispatchLabel = true;
+    }
+
+    /** The Java type of a variable; one Java cannot write (anonymous, intersection) is a compile error. */
+    private TypeName typeOf(LocalVar v) {
+        try {
+            return TypeNames.of(v.type());
+        } catch (TypeNames.Undenotable e) {
+            com.sun.source.tree.Tree at = v.declaration() != null ? v.declaration() : g.method().tree();
+            throw new dev.ratchet.processor.lowering.LoweringException(dev.ratchet.processor.lowering.LoweringMessages.UNDENOTABLE_TYPE
+                    .at(g.method().unit(), at, v.hint(), v.type()));
+        }
     }
 
     private static boolean isGeneric(TypeName t) {

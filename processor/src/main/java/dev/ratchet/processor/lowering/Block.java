@@ -42,7 +42,7 @@ public final class Block {
     public record SwitchCase(List<Snippet> labels, Block body) {}
 
     /** The entry of a split try's catches: tests the exception against each clause in order. */
-    public record CatchDispatch(LocalVar caught, List<CatchClause> clauses) implements Terminator {}
+    public record CatchDispatch(List<CatchClause> clauses) implements Terminator {}
 
     /** One catch clause: the alternatives it catches, its parameter and its body. */
     public record CatchClause(List<TypeMirror> alternatives, LocalVar parameter, Block body) {}
@@ -121,7 +121,7 @@ public final class Block {
         } else if (t instanceof CatchDispatch cd) {
             List<CatchClause> clauses = new ArrayList<>();
             for (CatchClause c : cd.clauses()) clauses.add(new CatchClause(c.alternatives(), c.parameter(), f.apply(c.body())));
-            terminator = new CatchDispatch(cd.caught(), clauses);
+            terminator = new CatchDispatch(clauses);
         }
     }
 

@@ -16,7 +16,9 @@ public final class LocalVar {
     private final TypeMirror type;
     private final VariableElement element;
     private final Kind kind;
+    private com.sun.source.tree.Tree declaration;
     private String name;
+    private String captureName;
     private boolean field;
 
     LocalVar(String hint, TypeMirror type, VariableElement element, Kind kind) {
@@ -44,6 +46,15 @@ public final class LocalVar {
         return kind;
     }
 
+    /** Where the variable is declared (for error positions), or null for hidden and temporary ones. */
+    public com.sun.source.tree.Tree declaration() {
+        return declaration;
+    }
+
+    void setDeclaration(com.sun.source.tree.Tree tree) {
+        declaration = tree;
+    }
+
     /** The name in generated code (the user's name unless it clashes). */
     public String name() {
         return name;
@@ -51,6 +62,15 @@ public final class LocalVar {
 
     void setName(String name) {
         this.name = name;
+    }
+
+    /** The name of the final copy that lambdas and classes capture. */
+    public String captureName() {
+        return captureName;
+    }
+
+    void setCaptureName(String name) {
+        captureName = name;
     }
 
     /** Whether the variable is live across a suspension, hence a field. */

@@ -35,9 +35,7 @@ import dev.ratchet.processor.analysis.Suspension;
 import dev.ratchet.processor.model.AsyncMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,15 +77,9 @@ public final class Lowerer {
     private final List<LocalVar> allVars = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     private final List<TryRegion> regions = new ArrayList<>();
-    /** Split try regions whose try or catch part encloses the current point, innermost first. */
-    private final Deque<TryRegion> finallies = new ArrayDeque<>();
-    /** Split statements that break/continue may target, innermost first. */
-    private final Deque<Scope> scopes = new ArrayDeque<>();
+    private final JumpScopes jumps = new JumpScopes();
     private TryRegion.Handler handler;
     private Block current;
-
-    private record Scope(Tree statement, String label, Block breakTo, Block continueTo, int finallyDepth, boolean loop,
-            boolean isSwitch) {}
 
     public Lowerer(AsyncMethod method, BodyIndex index, Trees trees, Types types, Elements elements) {
         this.method = method;
@@ -102,15 +94,15 @@ public final class Lowerer {
             throw new UncheckedIOException(e);
         }
         this.renderer = new SnippetRenderer(method.unit(), source, trees.getSourcePositions(), index, method.owner(),
-                types, vars, new SnippetRenderer.Jumps() {
+                types, elements, vars, new SnippetRenderer.Jumps() {
                     @Override
                     public Transition breakOrContinue(Tree jump, String label, boolean isContinue) {
-                        return resolveJump(jump, label, isContinue);
+                        return jumps.jump(label, isContinue);
                     }
 
                     @Override
                     public Transition returning(ReturnTree tree, Snippet value) {
-                        return returnTransition(value);
+                        return jumps.returning(value);
                     }
                 });
     }
@@ -120,14 +112,14 @@ public final class Lowerer {
         for (VariableTree p : method.tree().getParameters()) {
             VariableElement e = (VariableElement) index.element(p);
             if (e == null) e = method.element().getParameters().get(method.tree().getParameters().indexOf(p));
-            declare(e, p.getName().toString(), e.asType(), LocalVar.Kind.PARAMETER);
+            declare(e, p.getName().toString(), e.asType(), LocalVar.Kind.PARAMETER).setDeclaration(p);
         }
         Block entry = newBlock("START", line(method.tree()), "");
         current = entry;
         lowerStatement(method.tree().getBody());
         if (current != null) {
             if (method.element().getReturnType().getKind() == TypeKind.VOID) {
-                current.terminate(new Block.Jump(returnTransition(null)));
+                current.terminate(new Block.Jump(jumps.returning(null)));
             } else {
                 // javac proved the end unreachable; our graph may not know the loop that made it so.
                 code(Snippet.text("throw new AssertionError(\"unreachable\");"), Set.of(), Set.of(), List.of());
@@ -184,12 +176,12 @@ public final class Lowerer {
             }
             case BREAK -> {
                 BreakTree b = (BreakTree) s;
-                jumpTerminator(resolveJump(s, b.getLabel() == null ? null : b.getLabel().toString(), false));
+                jumpTerminator(jumps.jump(b.getLabel() == null ? null : b.getLabel().toString(), false));
                 return;
             }
             case CONTINUE -> {
                 ContinueTree c = (ContinueTree) s;
-                jumpTerminator(resolveJump(s, c.getLabel() == null ? null : c.getLabel().toString(), true));
+                jumpTerminator(jumps.jump(c.getLabel() == null ? null : c.getLabel().toString(), true));
                 return;
             }
             case EXPRESSION_STATEMENT -> {
@@ -202,7 +194,7 @@ public final class Lowerer {
             default -> {}
         }
         SnippetRenderer.Rendered r = renderer.render(s);
-        code(r.snippet(), r.uses(), Set.of(), r.jumps());
+        code(withCaptures(r.snippet(), r.captures()), r.uses(), Set.of(), r.jumps());
         if (!completion.canCompleteNormally(s)) {
             current.terminate(new Block.Stop());
             current = null;
@@ -211,7 +203,14 @@ public final class Lowerer {
 
     private void variable(VariableTree v) {
         VariableElement e = (VariableElement) index.element(v);
+        if (e.getConstantValue() != null) {
+            // A constant variable (final, constant initializer) stays a constant: its uses become
+            // its value, so `case K:` and constant-folding keep working; nothing to store.
+            renderer.addConstant(e);
+            return;
+        }
         LocalVar var = declare(e, v.getName().toString(), e.asType(), LocalVar.Kind.LOCAL);
+        var.setDeclaration(v);
         ExpressionTree init = v.getInitializer();
         if (init == null) return;
         Suspension s = direct(init);
@@ -231,7 +230,36 @@ public final class Lowerer {
             b.text("new ").add(new Snippet.TypeUse(var.type()));
         }
         b.add(r.snippet()).text(";");
-        code(b.build(), r.uses(), Set.of(var), r.jumps());
+        code(withCaptures(b.build(), r.captures()), r.uses(), Set.of(var), r.jumps());
+    }
+
+    /**
+     * Wraps a statement whose lambdas or classes capture managed variables in a block that first
+     * copies them into final locals: each lambda keeps the value of its own iteration, as in
+     * synchronous code, and clearing a dead field cannot affect it.
+     */
+    private Snippet withCaptures(Snippet statement, Set<LocalVar> captures) {
+        if (captures.isEmpty()) return statement;
+        Snippet.Builder b = Snippet.builder().text("{\n");
+        for (LocalVar v : captures) {
+            b.text("    final ").add(new Snippet.TypeUse(v.type())).text(" ").add(new Snippet.CaptureRef(v)).text(" = ")
+                    .add(new Snippet.VarRef(v)).text(";\n");
+        }
+        b.text("    ");
+        for (Snippet.Part p : statement.parts()) {
+            if (p instanceof Snippet.Text t) b.text(t.text().replace("\n", "\n    "));
+            else b.add(p);
+        }
+        return b.text("\n}").build();
+    }
+
+    /** Rejects captures where no statement can hold the copies (conditions, selectors, awaits). */
+    private SnippetRenderer.Rendered noCaptures(SnippetRenderer.Rendered r, Tree at) {
+        if (!r.captures().isEmpty()) {
+            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), r.firstCapture(),
+                    r.captures().iterator().next().hint()));
+        }
+        return r;
     }
 
     private void expressionStatement(ExpressionTree e, Tree at) {
@@ -288,7 +316,9 @@ public final class Lowerer {
 
     private void whileLoop(WhileLoopTree s, String label) {
         Block head = newBlock("LOOP", line(s), "while " + renderer.sourceOf(s.getCondition()));
-        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        boolean forever = completion.isConstantTrue(s.getCondition());
+        // A constant-true loop's head only passes on to the body: the body is the loop state.
+        Block body = newBlock(forever ? "LOOP" : "LOOP_BODY", line(s.getStatement()), forever ? head.comment() : "");
         Block exit = newBlock("AFTER_LOOP", endLine(s), "");
         gotoIfOpen(head);
         current = head;
@@ -322,7 +352,8 @@ public final class Lowerer {
             else lowerStatement(init);
         }
         Block head = newBlock("LOOP", line(s), "for (...; " + (s.getCondition() == null ? "" : renderer.sourceOf(s.getCondition())) + "; ...)");
-        Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
+        boolean forever = s.getCondition() == null || completion.isConstantTrue(s.getCondition());
+        Block body = newBlock(forever ? "LOOP" : "LOOP_BODY", line(s.getStatement()), forever ? head.comment() : "");
         Block update = newBlock("LOOP_UPDATE", line(s), "");
         Block exit = newBlock("AFTER_LOOP", endLine(s), "");
         gotoIfOpen(head);
@@ -348,7 +379,8 @@ public final class Lowerer {
             assign(managed(a.getVariable()), a.getExpression());
         } else {
             SnippetRenderer.Rendered r = renderer.render(e);
-            code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+            code(withCaptures(Snippet.builder().add(r.snippet()).text(";").build(), r.captures()), r.uses(), Set.of(),
+                    r.jumps());
         }
     }
 
@@ -369,13 +401,14 @@ public final class Lowerer {
             sourceUses = Set.of(temp);
         } else {
             if (index.suspends(expr)) throw nestedAwait(expr);
-            SnippetRenderer.Rendered r = renderer.render(expr);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(expr), expr);
             source = r.snippet();
             sourceUses = r.uses();
         }
         VariableTree vt = s.getVariable();
         VariableElement ve = (VariableElement) index.element(vt);
         LocalVar x = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
+        x.setDeclaration(vt);
         String comment = "for (" + renderer.sourceOf(vt) + " : " + renderer.sourceOf(expr) + ")";
         Block head = newBlock("LOOP", line(s), comment);
         Block body = newBlock("LOOP_BODY", line(s.getStatement()), "");
@@ -391,8 +424,6 @@ public final class Lowerer {
             current = head;
             current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(i)).text(" < ")
                     .add(new Snippet.VarRef(array)).text(".length").build(), Set.of(i, array), body, exit));
-            link(body);
-            link(exit);
             current = body;
             code(Snippet.builder().add(new Snippet.VarRef(x)).text(" = ").add(new Snippet.VarRef(array)).text("[")
                     .add(new Snippet.VarRef(i)).text("];").build(), Set.of(i, array), Set.of(x), List.of());
@@ -411,8 +442,6 @@ public final class Lowerer {
             current = head;
             current.terminate(new Block.Branch(Snippet.builder().add(new Snippet.VarRef(it)).text(".hasNext()").build(),
                     Set.of(it), body, exit));
-            link(body);
-            link(exit);
             current = body;
             Snippet.Builder assignNext = Snippet.builder().add(new Snippet.VarRef(x)).text(" = ");
             if (needsCast) assignNext.text("(").add(new Snippet.TypeUse(x.type())).text(") ");
@@ -446,9 +475,9 @@ public final class Lowerer {
     /** Lowers a loop body; {@code body} null means the current block already is the body. */
     private void loopBody(Tree loop, String label, StatementTree statement, Block body, Block exit, Block continueTo) {
         if (body != null) current = body;
-        scopes.push(new Scope(loop, label, exit, continueTo, finallies.size(), true, false));
+        jumps.enterLoop(label, exit, continueTo);
         lowerStatement(statement);
-        scopes.pop();
+        jumps.exitScope();
         gotoIfOpen(continueTo);
     }
 
@@ -462,9 +491,9 @@ public final class Lowerer {
             case ENHANCED_FOR_LOOP -> enhancedFor((EnhancedForLoopTree) inner, label);
             default -> {
                 Block after = newBlock("AFTER_" + label.toUpperCase(Locale.ROOT), endLine(s), "");
-                scopes.push(new Scope(s, label, after, null, finallies.size(), false, false));
+                jumps.enterLabeled(label, after);
                 lowerStatement(inner);
-                scopes.pop();
+                jumps.exitScope();
                 gotoIfOpen(after);
                 current = after;
             }
@@ -484,7 +513,7 @@ public final class Lowerer {
             uses = Set.of(temp);
         } else {
             if (index.suspends(selectorTree)) throw nestedAwait(selectorTree);
-            SnippetRenderer.Rendered r = renderer.render(selectorTree);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(selectorTree), selectorTree);
             selector = r.snippet();
             uses = r.uses();
         }
@@ -509,7 +538,7 @@ public final class Lowerer {
         }
         current.terminate(new Block.Switch(selector, uses, cases, hasDefault ? null : exit));
         current = null;
-        scopes.push(new Scope(s, null, exit, null, finallies.size(), false, true));
+        jumps.enterSwitch(exit);
         for (int i = 0; i < s.getCases().size(); i++) {
             CaseTree c = s.getCases().get(i);
             current = bodies.get(i);
@@ -521,7 +550,8 @@ public final class Lowerer {
                     expressionStatement((ExpressionTree) body, body);
                 } else {
                     SnippetRenderer.Rendered r = renderer.render(body);
-                    code(Snippet.builder().add(r.snippet()).text(";").build(), r.uses(), Set.of(), r.jumps());
+                    code(withCaptures(Snippet.builder().add(r.snippet()).text(";").build(), r.captures()), r.uses(), Set.of(),
+                            r.jumps());
                 }
                 gotoIfOpen(exit);
             } else {
@@ -529,7 +559,7 @@ public final class Lowerer {
                 gotoIfOpen(i + 1 < bodies.size() ? bodies.get(i + 1) : exit); // fall through
             }
         }
-        scopes.pop();
+        jumps.exitScope();
         current = exit;
     }
 
@@ -550,7 +580,7 @@ public final class Lowerer {
             }
             // try part
             handler = new TryRegion.Handler(region, s.getCatches().isEmpty());
-            if (hasFinally) finallies.push(region);
+            if (hasFinally) jumps.enterFinallyScope(region);
             enterNewBlock("TRY", line(s), "try");
             tryWithResources(s.getResources(), s.getBlock(), line(s));
             leaveTryPart(region, hasFinally, after);
@@ -574,18 +604,19 @@ public final class Lowerer {
                         alternatives.add(type);
                     }
                     LocalVar param = declare(pe, p.getName().toString(), type, LocalVar.Kind.LOCAL);
+                    param.setDeclaration(p);
                     Block body = newBlock("CATCH_BODY", line(c), "catch (" + renderer.sourceOf(p) + ")");
                     bodies.add(body);
                     clauses.add(new Block.CatchClause(alternatives, param, body));
                 }
-                region.catchEntry().terminate(new Block.CatchDispatch(null, clauses));
+                region.catchEntry().terminate(new Block.CatchDispatch(clauses));
                 for (int i = 0; i < bodies.size(); i++) {
                     current = bodies.get(i);
                     lowerStatement(s.getCatches().get(i).getBlock());
                     leaveTryPart(region, hasFinally, after);
                 }
             }
-            if (hasFinally) finallies.pop();
+            if (hasFinally) jumps.exitFinallyScope();
             // finally part
             handler = outer;
             if (hasFinally) {
@@ -606,7 +637,7 @@ public final class Lowerer {
     private void leaveTryPart(TryRegion region, boolean hasFinally, Block after) {
         if (current == null) return;
         if (hasFinally) {
-            jumpTerminator(transition(List.of(region), after));
+            jumpTerminator(jumps.leaving(region, after));
         } else {
             gotoIfOpen(after);
         }
@@ -638,11 +669,11 @@ public final class Lowerer {
         Block after = newBlock("AFTER_TRY", line, "");
         region.setFinallyEntry(newBlock("CLOSE", line(resource), "close " + r.hint()));
         handler = new TryRegion.Handler(region, true);
-        finallies.push(region);
-        enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource) + ")");
+        jumps.enterFinallyScope(region);
+        enterNewBlock("TRY", line(resource), "try (" + renderer.sourceOf(resource).replaceAll(";\\s*$", "") + ")");
         tryWithResources(resources.subList(1, resources.size()), body, line);
         leaveTryPart(region, true, after);
-        finallies.pop();
+        jumps.exitFinallyScope();
         handler = outer;
         current = region.finallyEntry();
         Snippet.Part rv = new Snippet.VarRef(r);
@@ -675,12 +706,12 @@ public final class Lowerer {
                 current.code().add(new Block.Code(Snippet.text(""), Set.of(temp), Set.of(), List.of()));
             } else {
                 if (index.suspends(e)) throw nestedAwait(e);
-                SnippetRenderer.Rendered r = renderer.render(e);
+                SnippetRenderer.Rendered r = noCaptures(renderer.render(e), e);
                 value = r.snippet();
                 current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
             }
         }
-        jumpTerminator(returnTransition(value));
+        jumpTerminator(jumps.returning(value));
     }
 
     private void throwStatement(ThrowTree s) {
@@ -706,7 +737,7 @@ public final class Lowerer {
             case AWAIT_FUTURE, AWAIT_STAGE -> {
                 ExpressionTree arg = call.getArguments().get(0);
                 if (index.suspends(arg)) throw nestedAwait(arg);
-                SnippetRenderer.Rendered r = renderer.render(arg);
+                SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
                 uses.addAll(r.uses());
                 if (s.kind() == Suspension.Kind.AWAIT_STAGE) {
                     future.add(new Snippet.TypeRef(elements.getTypeElement("dev.ratchet.Futures")))
@@ -729,7 +760,7 @@ public final class Lowerer {
                     ExpressionTree select = call.getMethodSelect();
                     if (select instanceof MemberSelectTree ms) {
                         if (index.suspends(ms.getExpression())) throw nestedAwait(ms.getExpression());
-                        SnippetRenderer.Rendered r = renderer.render(ms.getExpression());
+                        SnippetRenderer.Rendered r = noCaptures(renderer.render(ms.getExpression()), ms);
                         uses.addAll(r.uses());
                         future.add(r.snippet());
                     } else {
@@ -739,7 +770,7 @@ public final class Lowerer {
                 }
                 for (ExpressionTree arg : call.getArguments()) {
                     if (index.suspends(arg)) throw nestedAwait(arg);
-                    SnippetRenderer.Rendered r = renderer.render(arg);
+                    SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
                     uses.addAll(r.uses());
                     if (!first) future.text(", ");
                     future.add(r.snippet());
@@ -773,11 +804,30 @@ public final class Lowerer {
                     Set.of(temp), then, otherwise));
         } else {
             if (index.suspends(c)) throw nestedAwait(c);
-            SnippetRenderer.Rendered r = renderer.render(c);
-            if (!r.jumps().isEmpty()) throw nestedAwait(c);
+            rejectPatternBindings(c);
+            SnippetRenderer.Rendered r = noCaptures(renderer.render(c), c);
             current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
         }
         current = null;
+    }
+
+    /**
+     * A pattern variable of a split condition would be scoped to the generated condition, not to
+     * the states that use it after an await.
+     */
+    private void rejectPatternBindings(ExpressionTree condition) {
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                throw new LoweringException(LoweringMessages.PATTERN_IN_SPLIT_CONDITION.at(method.unit(), node.getVariable(),
+                        node.getVariable().getName()));
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+        }.scan(condition, null);
     }
 
     /** The suspension {@code e} is (parentheses aside), with no other suspension inside it; else null. */
@@ -787,7 +837,7 @@ public final class Lowerer {
     }
 
     private LoweringException nestedAwait(Tree t) {
-        Tree[] first = {null};
+        MethodInvocationTree[] first = {null};
         new TreeScanner<Void, Void>() {
             @Override
             public Void visitMethodInvocation(MethodInvocationTree node, Void unused) {
@@ -796,39 +846,12 @@ public final class Lowerer {
                 return null;
             }
         }.scan(t, null);
-        return new LoweringException(LoweringMessages.AWAIT_IN_EXPRESSION.at(method.unit(), first[0] != null ? first[0] : t));
+        // At the method name (`await`), not at the parenthesis javac would choose for the call.
+        Tree at = first[0] != null ? first[0].getMethodSelect() : t;
+        return new LoweringException(LoweringMessages.AWAIT_IN_EXPRESSION.at(method.unit(), at));
     }
 
     // ---- jumps ----
-
-    private Transition resolveJump(Tree jump, String label, boolean isContinue) {
-        for (Scope s : scopes) {
-            boolean match = label != null ? label.equals(s.label()) : (isContinue ? s.loop() : s.loop() || s.isSwitch());
-            if (match) {
-                if (isContinue && !s.loop()) break;
-                Block target = isContinue ? s.continueTo() : s.breakTo();
-                List<TryRegion> crossed = new ArrayList<>(finallies).subList(0, finallies.size() - s.finallyDepth());
-                return transition(crossed, target);
-            }
-        }
-        throw new IllegalStateException("no target for " + jump + " (javac accepted it)");
-    }
-
-    private Transition transition(List<TryRegion> crossed, Block target) {
-        for (int i = 0; i < crossed.size(); i++) {
-            crossed.get(i).nextTargets.add(i + 1 < crossed.size() ? crossed.get(i + 1).finallyEntry() : target);
-        }
-        return new Transition(List.copyOf(crossed), target, null, false);
-    }
-
-    private Transition returnTransition(Snippet value) {
-        List<TryRegion> crossed = List.copyOf(finallies);
-        for (int i = 0; i < crossed.size(); i++) {
-            if (i + 1 < crossed.size()) crossed.get(i).nextTargets.add(crossed.get(i + 1).finallyEntry());
-            else crossed.get(i).returnsThrough = true;
-        }
-        return new Transition(crossed, null, value, true);
-    }
 
     private void jumpTerminator(Transition t) {
         current.terminate(new Block.Jump(t));
@@ -855,10 +878,6 @@ public final class Lowerer {
             current.terminate(new Block.Goto(target));
             current = null;
         }
-    }
-
-    private void link(Block b) {
-        // Successors are derived from terminators; nothing to record.
     }
 
     private void code(Snippet s, Set<LocalVar> uses, Set<LocalVar> defs, List<Transition> jumps) {

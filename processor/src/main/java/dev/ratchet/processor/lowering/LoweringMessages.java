@@ -14,8 +14,8 @@ public enum LoweringMessages {
     AWAIT_ASSIGNMENT_TARGET("AwaitAssignmentTarget",
             "await assigned to `%s` is not supported yet: assign it to a local first (`var x = await(...);`), then `%s = x;`"),
     CAPTURED_LOCAL("CapturedLocal",
-            "`%s` lives across an await, so a lambda or class in this @Async body cannot capture it: "
-                    + "copy it into a new local right before this statement and capture that"),
+            "a lambda or class here captures `%s`, a local the state machine keeps in a field: "
+                    + "assign the lambda (or object) to a local variable in its own statement first"),
     SUPER_ACCESS("SuperAccess",
             "`super` cannot be used in an @Async body: the body runs in a generated class; call a non-@Async helper method instead"),
     OUTER_INSTANCE("OuterInstance",
@@ -25,13 +25,16 @@ public enum LoweringMessages {
     UNRESOLVED_TYPE("UnresolvedType",
             "the type of this expression could not be resolved, even after the companion classes were generated: check that it names an existing class"),
     UNDENOTABLE_TYPE("UndenotableType",
-            "`%s` lives across an await and its type `%s` cannot be written in Java (anonymous or intersection type): declare it with an explicit type"),
+            "the state machine must declare `%s`, whose type `%s` cannot be written in Java (anonymous or intersection type): declare it with an explicit type"),
     LOCAL_CLASS("LocalClassAcrossAwait",
             "a local class or record declared in an @Async body that contains await is not supported yet: move it to a member class"),
     UNSUPPORTED_SWITCH("UnsupportedSwitch",
             "switch with patterns or guards whose cases contain await is not supported yet: use if/else with instanceof"),
     SWITCH_EXPRESSION("AwaitInSwitchExpression",
             "await inside a switch expression is not supported yet: use a switch statement that assigns a local"),
+    PATTERN_IN_SPLIT_CONDITION("PatternAcrossAwait",
+            "the pattern variable `%s` is declared in the condition of a statement that contains await, which is not supported yet: "
+                    + "test with instanceof without a pattern, then cast into a local inside the statement"),
     INTERNAL("Internal",
             "ratchet-processor failed on this method (%s): please report it with the method's source");
 

@@ -13,7 +13,7 @@ import javax.lang.model.type.TypeMirror;
  */
 public final class Snippet {
     /** A part of a snippet. */
-    public sealed interface Part permits Text, TypeRef, TypeUse, VarRef, SelfRef, CompanionRef, Jump, PendingRef {}
+    public sealed interface Part permits Text, TypeRef, TypeUse, VarRef, CaptureRef, SelfRef, CompanionRef, Jump, PendingRef {}
 
     /** Verbatim source text. */
     public record Text(String text) implements Part {}
@@ -26,6 +26,12 @@ public final class Snippet {
 
     /** A variable managed by the lowering. */
     public record VarRef(LocalVar var) implements Part {}
+
+    /**
+     * A managed variable read inside a lambda or class body: it reads a final copy made right
+     * before the statement, since the variable itself may change or be cleared later.
+     */
+    public record CaptureRef(LocalVar var) implements Part {}
 
     /** The receiver of the {@code @Async} method ({@code this} in the user's code). */
     public record SelfRef() implements Part {}

@@ -33,7 +33,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
 
 /**
@@ -59,7 +58,7 @@ final class SnippetRenderer {
     }
 
     /** A rendered tree: the snippet, the managed variables it reads or writes, its jumps. */
-    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps) {}
+    record Rendered(Snippet snippet, Set<LocalVar> uses, List<Transition> jumps, Set<LocalVar> captures, Tree firstCapture) {}
 
     private final CompilationUnitTree unit;
     private final CharSequence source;
@@ -69,9 +68,13 @@ final class SnippetRenderer {
     private final Types types;
     private final Map<Element, LocalVar> vars;
     private final Jumps jumps;
+    private final javax.lang.model.util.Elements elements;
+    /** Local constant variables declared where the body is split: their uses print their value. */
+    private final Set<Element> constants = new java.util.HashSet<>();
 
     SnippetRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyIndex index,
-            TypeElement owner, Types types, Map<Element, LocalVar> vars, Jumps jumps) {
+            TypeElement owner, Types types, javax.lang.model.util.Elements elements, Map<Element, LocalVar> vars, Jumps jumps) {
+        this.elements = elements;
         this.unit = unit;
         this.source = source;
         this.positions = positions;
@@ -80,6 +83,10 @@ final class SnippetRenderer {
         this.types = types;
         this.vars = vars;
         this.jumps = jumps;
+    }
+
+    void addConstant(javax.lang.model.element.VariableElement constant) {
+        constants.add(constant);
     }
 
     long start(Tree t) {
@@ -119,7 +126,7 @@ final class SnippetRenderer {
             pos = r.end;
         }
         b.text(dedent(source.subSequence((int) pos, (int) end(tree)).toString(), column));
-        return new Rendered(b.build(), c.uses, c.transitions);
+        return new Rendered(b.build(), c.uses, c.transitions, c.captures, c.firstCapture);
     }
 
     /** The indentation of the line {@code pos} is on. */
@@ -154,6 +161,8 @@ final class SnippetRenderer {
         final List<Replacement> replacements = new ArrayList<>();
         final Set<LocalVar> uses = new LinkedHashSet<>();
         final List<Transition> transitions = new ArrayList<>();
+        final Set<LocalVar> captures = new LinkedHashSet<>();
+        Tree firstCapture;
         /** Loops, switches and labels inside the rendered tree: jumps to them stay as written. */
         private final Deque<Tree> inner = new ArrayDeque<>();
         private final Deque<ClassTree> classes = new ArrayDeque<>();
@@ -185,11 +194,22 @@ final class SnippetRenderer {
                 return null;
             }
             if (e == null) return null;
+            if (constants.contains(e)) {
+                Object value = ((javax.lang.model.element.VariableElement) e).getConstantValue();
+                String literal = elements.getConstantExpression(value);
+                replace(node, Snippet.text(literal.startsWith("-") ? "(" + literal + ")" : literal)); // x-K must not become x--1
+                return null;
+            }
             LocalVar v = vars.get(e);
             if (v != null) {
-                if (opaque()) throw error(LoweringMessages.CAPTURED_LOCAL.at(unit, node, name));
                 uses.add(v);
-                replace(node, Snippet.builder().add(new Snippet.VarRef(v)).build());
+                if (opaque()) {
+                    captures.add(v);
+                    if (firstCapture == null) firstCapture = node;
+                    replace(node, Snippet.builder().add(new Snippet.CaptureRef(v)).build());
+                } else {
+                    replace(node, Snippet.builder().add(new Snippet.VarRef(v)).build());
+                }
                 return null;
             }
             switch (e.getKind()) {
@@ -261,6 +281,8 @@ final class SnippetRenderer {
             Rendered r = render(t, caseLabel);
             uses.addAll(r.uses());
             transitions.addAll(r.jumps());
+            captures.addAll(r.captures());
+            if (firstCapture == null) firstCapture = r.firstCapture();
             return r.snippet();
         }
 
@@ -357,6 +379,26 @@ final class SnippetRenderer {
         }
 
         @Override
+        public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
+            // `try (r)` needs an effectively final variable; a managed one is assigned in several
+            // places, so the resource becomes a final copy of it: `try (final R rCaptured = r)`.
+            for (Tree resource : node.getResources()) {
+                if (!opaque() && resource instanceof IdentifierTree id && vars.get(index.element(id)) != null) {
+                    LocalVar v = vars.get(index.element(id));
+                    uses.add(v);
+                    replace(resource, Snippet.builder().text("final ").add(new Snippet.TypeUse(v.type())).text(" ")
+                            .add(new Snippet.CaptureRef(v)).text(" = ").add(new Snippet.VarRef(v)).build());
+                } else {
+                    scan(resource, null);
+                }
+            }
+            scan(node.getBlock(), null);
+            scan(node.getCatches(), null);
+            scan(node.getFinallyBlock(), null);
+            return null;
+        }
+
+        @Override
         public Void visitLambdaExpression(LambdaExpressionTree node, Void unused) {
             lambdas++;
             try {
@@ -364,11 +406,6 @@ final class SnippetRenderer {
             } finally {
                 lambdas--;
             }
-        }
-
-        @Override
-        public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void unused) {
-            return super.visitMemberReference(node, unused);
         }
 
         @Override
@@ -394,10 +431,5 @@ final class SnippetRenderer {
 
     private static LoweringException error(dev.ratchet.processor.diagnostics.Diagnostic d) {
         return new LoweringException(d);
-    }
-
-    /** For codegen: the type a field of {@code t} should have (same mirror). */
-    static TypeMirror identity(TypeMirror t) {
-        return t;
     }
 }

@@ -30,7 +30,7 @@ public final class StatePlanner {
 
     public static InternalNames plan(StateGraph g, BodyIndex index) {
         threadJumps(g);
-        List<Block> reachable = reachable(g);
+        List<Block> reachable = reachableWithFinallyTargets(g);
         g.blocks().retainAll(new HashSet<>(reachable));
         for (Block b : g.blocks()) b.predecessors.clear();
         for (Block b : g.blocks()) for (Block s : edges(b)) s.predecessors.add(b);
@@ -80,6 +80,39 @@ public final class StatePlanner {
 
     private static void addTransition(Set<Block> s, Transition t) {
         if (t.firstBlock() != null) s.add(t.firstBlock());
+    }
+
+    /**
+     * Reachable blocks, where a finally continues only with the targets of reachable jumps
+     * through it (a jump recorded in dead code must not keep its target alive).
+     */
+    private static List<Block> reachableWithFinallyTargets(StateGraph g) {
+        List<Block> reachable;
+        int size;
+        do {
+            Set<Block> targets = new HashSet<>();
+            for (TryRegion r : g.regions()) targets.addAll(r.nextTargets());
+            size = targets.size();
+            reachable = reachable(g);
+            for (TryRegion r : g.regions()) r.resetTargets();
+            for (Block b : reachable) {
+                for (Block.Code c : b.code()) for (Transition t : c.jumps()) record(t);
+                if (b.terminator() instanceof Block.Jump j) record(j.transition());
+            }
+            targets.clear();
+            for (TryRegion r : g.regions()) targets.addAll(r.nextTargets());
+            if (targets.size() == size) break;
+        } while (true);
+        return reachable(g);
+    }
+
+    private static void record(Transition t) {
+        List<TryRegion> crossed = t.crossed();
+        for (int i = 0; i < crossed.size(); i++) {
+            if (i + 1 < crossed.size()) crossed.get(i).nextTargets.add(crossed.get(i + 1).finallyEntry());
+            else if (t.isReturn()) crossed.get(i).returnsThrough = true;
+            else crossed.get(i).nextTargets.add(t.resolvedTarget());
+        }
     }
 
     private static List<Block> reachable(StateGraph g) {
@@ -203,18 +236,47 @@ public final class StatePlanner {
         }
     }
 
+    /**
+     * Clears reference fields once dead: a forward "may hold a value" analysis finds, at each
+     * await, the fields that may still reference something although nothing reads them after the
+     * resume; they are set to null there, so a suspended machine keeps nothing alive needlessly.
+     */
     private static void planClearing(StateGraph g, Liveness<Block, LocalVar> live) {
         Flow flow = new Flow(g);
-        for (Block b : g.blocks()) {
-            if (!(b.terminator() instanceof Block.Await a)) continue;
-            Set<LocalVar> held = new LinkedHashSet<>(live.liveIn(b));
-            held.addAll(flow.defs(b));
-            held.addAll(flow.uses(b));
-            held.removeAll(live.liveIn(a.resume()));
-            for (LocalVar v : held) {
-                if (v.isField() && v.isReference() && v != a.target()) b.clearBeforeSuspending.add(v);
+        Map<Block, Set<LocalVar>> holdIn = new HashMap<>();
+        for (Block b : g.blocks()) holdIn.put(b, new LinkedHashSet<>());
+        for (LocalVar v : g.vars()) {
+            if (v.kind() == LocalVar.Kind.PARAMETER && v.isField()) holdIn.get(g.entry()).add(v);
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (Block b : g.blocks()) {
+                Set<LocalVar> out = new LinkedHashSet<>(holdIn.get(b));
+                out.addAll(flow.defs(b));
+                out.removeIf(v -> !v.isField() || !v.isReference());
+                Set<LocalVar> cleared = cleared(b, out, live);
+                for (Block s : edges(b)) {
+                    Set<LocalVar> into = new LinkedHashSet<>(out);
+                    if (b.terminator() instanceof Block.Await a && s == a.resume()) into.removeAll(cleared);
+                    if (holdIn.get(s) != null && holdIn.get(s).addAll(into)) changed = true;
+                }
             }
         }
+        for (Block b : g.blocks()) {
+            Set<LocalVar> held = new LinkedHashSet<>(holdIn.get(b));
+            held.addAll(flow.defs(b));
+            held.removeIf(v -> !v.isField() || !v.isReference());
+            b.clearBeforeSuspending.addAll(cleared(b, held, live));
+        }
+    }
+
+    private static Set<LocalVar> cleared(Block b, Set<LocalVar> held, Liveness<Block, LocalVar> live) {
+        if (!(b.terminator() instanceof Block.Await a)) return Set.of();
+        Set<LocalVar> dead = new LinkedHashSet<>(held);
+        dead.removeAll(live.liveIn(a.resume()));
+        dead.remove(a.target());
+        return dead;
     }
 
     private static InternalNames allocateNames(StateGraph g, BodyIndex index) {
@@ -238,6 +300,7 @@ public final class StatePlanner {
         Set<String> everything = new HashSet<>(index.names());
         everything.addAll(names.values());
         NameAllocator internal = new NameAllocator(everything);
+        for (LocalVar v : g.vars()) v.setCaptureName(internal.newName(v.name() + "Captured"));
         int i = 1;
         for (TryRegion r : g.regions()) {
             String suffix = g.regions().size() == 1 ? "" : String.valueOf(i++);

@@ -63,6 +63,12 @@ public final class TryRegion {
         this.nextName = next;
     }
 
+    /** Recomputed by the planner from the jumps that are reachable. */
+    void resetTargets() {
+        nextTargets.clear();
+        returnsThrough = false;
+    }
+
     public Set<Block> nextTargets() {
         return nextTargets;
     }

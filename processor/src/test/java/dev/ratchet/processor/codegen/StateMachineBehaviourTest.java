@@ -90,6 +90,23 @@ class StateMachineBehaviourTest {
     }
 
     @Test
+    void referenceFieldsAreClearedOnceDead() throws ReflectiveOperationException {
+        Io.reset(Schedule.READY);
+        Future<?> f = program.future("dropsDeadReferences", List.of("a", "b"));
+        java.lang.reflect.Field items = f.getClass().getDeclaredField("items");
+        java.lang.reflect.Field first = f.getClass().getDeclaredField("first");
+        items.setAccessible(true);
+        first.setAccessible(true);
+        assertEquals(List.of("a", "b"), items.get(f), "held until the first poll");
+        assertTrue(f.poll(context(new AtomicInteger())).isPending());
+        assertEquals(null, items.get(f), "dead after its last read, cleared at the first await");
+        assertEquals(null, first.get(f), "dead after log(first), cleared at the second await");
+        assertEquals(List.of("a"), Io.logged());
+        f.cancel();
+        assertThrows(CancellationException.class, () -> new Driver().run(f));
+    }
+
+    @Test
     void aLoopOverAlwaysReadyFuturesYieldsWhenItsBudgetIsSpent() {
         Io.reset(Schedule.READY);
         Future<?> f = program.future("countTo", 100L);

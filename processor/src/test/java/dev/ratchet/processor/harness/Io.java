@@ -88,6 +88,8 @@ public final class Io {
         private final Schedule schedule;
         private int polls;
         private volatile boolean done;
+        /** The waker of the latest poll: the timer wakes whoever polled last (Future's contract). */
+        private volatile Waker waker;
 
         Scheduled(T value, Schedule schedule) {
             this.value = value;
@@ -101,7 +103,7 @@ public final class Io {
                 case READY:
                     return Poll.ready(value);
                 case FAILING:
-                    throw Sneaky.<RuntimeException>sneaky(new IoException("io failed: " + value));
+                    throw Sneaky.<RuntimeException>sneaky(new IoException("io failed: " + java.util.Arrays.deepToString(new Object[] {value})));
                 case PENDING_ONCE:
                     if (polls == 1) {
                         cx.waker().wake();
@@ -110,13 +112,14 @@ public final class Io {
                     return Poll.ready(value);
                 default:
                     if (done) return Poll.ready(value);
+                    waker = cx.waker();
                     if (polls == 1) {
-                        Waker w = cx.waker();
                         TIMER.schedule(() -> {
                             done = true;
-                            w.wake();
+                            waker.wake(); // after the write of done: a poll that misses it gets this wake
                         }, 200, TimeUnit.MICROSECONDS);
                     }
+                    if (done) return Poll.ready(value); // completed while we stored the waker
                     return Poll.pending();
             }
         }

@@ -23,8 +23,8 @@ import javax.tools.JavaFileObject;
 
 /**
  * A test program: a source under {@code src/test/resources/programs/}, compiled with the
- * processor, plus its synchronous twin (same body, {@code await} = {@link Sync#await}, no
- * {@code @Async}, class renamed {@code <Name>Sync}). {@link #check} runs a method both ways under
+ * processor, plus its synchronous twin (same source in package {@code programs.sync}, with
+ * {@code await} = {@link Sync#await}). {@link #check} runs a method both ways under
  * every {@link Schedule} and asserts the same value or exception and the same log.
  */
 public final class Program {
@@ -40,14 +40,19 @@ public final class Program {
 
     /** Compiles {@code programs/<name>.java} and its twin; fails the test on any compile error. */
     public static Program compile(String name) {
-        String source = resource("programs/" + name + ".java");
+        return compileSource(name, resource("programs/" + name + ".java"));
+    }
+
+    /** Compiles {@code source} (class {@code programs.<name>}) and its twin. */
+    public static Program compileSource(String name, String source) {
+        // The twin keeps @Async (so companions it names exist) but awaits synchronously; its
+        // methods are called directly, never through the generated machines.
         String twin = source
-                .replace("import static dev.ratchet.Futures.await;", "import static dev.ratchet.processor.harness.Sync.await;")
-                .replace("@Async", "")
-                .replaceAll("\\b" + name + "\\b", name + "Sync");
+                .replace("package programs;", "package programs.sync;")
+                .replace("import static dev.ratchet.Futures.await;", "import static dev.ratchet.processor.harness.Sync.await;");
         Compilation c = javac().withProcessors(new AsyncProcessor())
                 .compile(JavaFileObjects.forSourceString("programs." + name, source),
-                        JavaFileObjects.forSourceString("programs." + name + "Sync", twin));
+                        JavaFileObjects.forSourceString("programs.sync." + name, twin));
         if (c.status() != Compilation.Status.SUCCESS) {
             StringBuilder sb = new StringBuilder();
             c.diagnostics().forEach(d -> sb.append(d).append('\n'));
@@ -63,7 +68,8 @@ public final class Program {
         for (JavaFileObject f : c.generatedSourceFiles()) {
             try {
                 String path = f.toUri().getPath();
-                java.nio.file.Path out = dir.resolve(path.substring(path.lastIndexOf('/') + 1));
+                String file = path.substring(path.lastIndexOf('/') + 1);
+                java.nio.file.Path out = dir.resolve(path.contains("/sync/") ? "sync-" + file : file);
                 java.nio.file.Files.createDirectories(dir);
                 java.nio.file.Files.writeString(out, f.getCharContent(true));
             } catch (IOException e) {
@@ -99,7 +105,11 @@ public final class Program {
     }
 
     /** What running a method produced. */
-    public record Outcome(Object value, String failure, List<String> log) {}
+    public record Outcome(Object value, String failure, List<String> log) {
+        public Outcome {
+            if (value != null && value.getClass().isArray()) value = Arrays.deepToString(new Object[] {value}); // compare contents
+        }
+    }
 
     /** Runs {@code method} both ways under every schedule; asserts equal outcomes; returns the async ones. */
     public Map<Schedule, Outcome> check(String method, Object... args) {
@@ -116,8 +126,8 @@ public final class Program {
     public Outcome runSync(Schedule s, String method, Object... args) {
         Io.reset(s);
         try {
-            Class<?> type = loader.loadClass("programs." + name + "Sync");
-            Method m = find(type, method, args.length);
+            Class<?> type = loader.loadClass("programs.sync." + binaryName(method));
+            Method m = find(type, methodName(method), args.length);
             Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
             return new Outcome(m.invoke(receiver, args), null, Io.logged());
         } catch (InvocationTargetException e) {
@@ -141,16 +151,16 @@ public final class Program {
     /** Calls the companion entry: the lazy future of {@code method}. */
     public Future<?> future(String method, Object... args) {
         try {
-            Class<?> type = loader.loadClass("programs." + name);
-            Class<?> companion = loader.loadClass("programs." + name + "Async");
-            Method target = find(type, method, args.length);
+            Class<?> type = loader.loadClass("programs." + binaryName(method));
+            Class<?> companion = loader.loadClass("programs." + binaryName(method).replace('$', '_') + "Async");
+            Method target = find(type, methodName(method), args.length);
             Object[] full = args;
             if (!Modifier.isStatic(target.getModifiers())) {
                 full = new Object[args.length + 1];
                 full[0] = newInstance(type);
                 System.arraycopy(args, 0, full, 1, args.length);
             }
-            Method entry = find(companion, method, full.length);
+            Method entry = find(companion, methodName(method), full.length);
             entry.setAccessible(true);
             return (Future<?>) entry.invoke(null, full);
         } catch (InvocationTargetException e) {
@@ -160,7 +170,24 @@ public final class Program {
         }
     }
 
+    /** {@code "m"} is a method of the program's class, {@code "Box.m"} of its nested class {@code Box}. */
+    private String binaryName(String method) {
+        int dot = method.lastIndexOf('.');
+        return dot < 0 ? name : name + "$" + method.substring(0, dot).replace('.', '$');
+    }
+
+    private static String methodName(String method) {
+        return method.substring(method.lastIndexOf('.') + 1);
+    }
+
     private static Object newInstance(Class<?> type) throws ReflectiveOperationException {
+        if (type.isInterface()) {
+            // An interface's default methods run on the program's class that implements it.
+            for (Class<?> c : type.getDeclaringClass().getDeclaredClasses()) {
+                if (!c.isInterface() && type.isAssignableFrom(c)) return newInstance(c);
+            }
+            throw new AssertionError("no class implements " + type);
+        }
         var c = type.getDeclaredConstructor();
         c.setAccessible(true);
         return c.newInstance();

@@ -35,6 +35,11 @@ class SwitchesTest {
     }
 
     @Test
+    void localConstantsStayConstantsForCaseLabels() {
+        for (int n = 1; n <= 3; n++) program.check("localConstantsAsCaseLabels", n);
+    }
+
+    @Test
     void breakAndContinueOfAnEnclosingLoop() {
         program.check("breakOutOfLoopFromSwitch", 10);
     }

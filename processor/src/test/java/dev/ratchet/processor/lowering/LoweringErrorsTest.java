@@ -1,0 +1,151 @@
+package dev.ratchet.processor.lowering;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.ratchet.processor.AsyncProcessor;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Constructs the lowering does not support yet are compile errors at the exact position, with a
+ * stable code and a message saying what to write instead: never wrong code.
+ */
+class LoweringErrorsTest {
+    private static JavaFileObject source(String body) {
+        return JavaFileObjects.forSourceString("p.C", """
+                package p;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.Future;
+                import java.util.List;
+                import java.util.function.Supplier;
+
+                class C {
+                    Future<Integer> f;
+                    int[] array = new int[1];
+
+                    @Async
+                    int m(int i) throws Exception {
+                %s
+                    }
+                }
+                """.formatted(body));
+    }
+
+    private static Compilation compile(String body) {
+        return javac().withProcessors(new AsyncProcessor()).compile(source(body));
+    }
+
+    private static void assertError(String body, LoweringMessages message, String lineFragment, int column) {
+        Compilation c = compile(body);
+        assertThat(c).failed();
+        // Exactly one: the method gets a stub machine, so its entry and callers compile.
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[ratchet:" + message.code() + "]");
+        assertThat(c).hadErrorContaining("[ratchet:" + message.code() + "]").inFile(source(body)).onLine(lineOf(body, lineFragment))
+                .atColumn(column);
+    }
+
+    /** The line of {@code fragment} in the file {@link #source} makes of {@code body}. */
+    private static long lineOf(String body, String fragment) {
+        try {
+            String[] lines = source(body).getCharContent(true).toString().split("\n", -1);
+            for (int i = 0; i < lines.length; i++) if (lines[i].contains(fragment)) return i + 1;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        throw new AssertionError(fragment);
+    }
+
+    @Test
+    void awaitInsideAnExpression() {
+        assertError("        return 1 + await(f);", LoweringMessages.AWAIT_IN_EXPRESSION, "return 1 + await(f);", 20);
+        Compilation c = compile("        return 1 + await(f);");
+        assertThat(c).hadErrorContaining("assign it to a local first: `var x = await(...);`");
+    }
+
+    @Test
+    void awaitAsAMethodArgument() {
+        assertError("        System.out.println(await(f));\n        return 0;", LoweringMessages.AWAIT_IN_EXPRESSION,
+                "println(await(f))", 28);
+    }
+
+    @Test
+    void awaitInsideACompoundAssignment() {
+        assertError("        int x = 0;\n        x += await(f);\n        return x;", LoweringMessages.AWAIT_IN_EXPRESSION,
+                "x += await(f);", 14);
+    }
+
+    @Test
+    void awaitInASwitchExpression() {
+        assertError("        int x = switch (i) { case 1 -> await(f); default -> 0; };\n        return x;",
+                LoweringMessages.AWAIT_IN_EXPRESSION, "case 1 -> await(f)", 40);
+    }
+
+    @Test
+    void awaitAssignedToAnArrayElement() {
+        Compilation c = compile("        array[i] = await(f);\n        return 0;");
+        assertThat(c).hadErrorContaining("[ratchet:AwaitAssignmentTarget] await assigned to `array[i]` is not supported yet")
+                .inFile(source("        array[i] = await(f);\n        return 0;"))
+                .onLineContaining("array[i] = await(f);");
+    }
+
+    @Test
+    void superAccess() {
+        assertError("        int h = await(f);\n        return h + super.hashCode();", LoweringMessages.SUPER_ACCESS,
+                "super.hashCode()", 20);
+    }
+
+    @Test
+    void lambdaCapturingAManagedLocalInACondition() {
+        assertError("        int h = await(f);\n        if (((Supplier<Integer>) () -> h).get() > 0) await(f);\n        return 0;",
+                LoweringMessages.CAPTURED_LOCAL, "() -> h", 40);
+    }
+
+    @Test
+    void lambdaCapturingAManagedLocalInAStatementReadsACopy() {
+        assertThat(compile("        int h = await(f);\n        Supplier<Integer> s = () -> h;\n        await(f);\n        return s.get();"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void patternVariableInTheConditionOfASplitIf() {
+        assertError("        Object o = f;\n        if (o instanceof Future<?> g) {\n            await(f);\n            g.cancel();\n        }\n        return 0;",
+                LoweringMessages.PATTERN_IN_SPLIT_CONDITION, "o instanceof Future<?> g", 36);
+    }
+
+    @Test
+    void patternVariableInAnIfWithoutAwaitIsFine() {
+        assertThat(compile("        Object o = f;\n        int h = await(f);\n        if (o instanceof Future<?> g) g.cancel();\n        return h;"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void localClassInABodyWithAwait() {
+        assertError("        class L {}\n        int h = await(f);\n        return h;", LoweringMessages.LOCAL_CLASS, "class L {}", 9);
+    }
+
+    @Test
+    void aTypeThatNeverAppearsIsReportedInTheLastRoundWithoutEmittingCode() {
+        Compilation c = compile("        int h = await(f);\n        NoSuchClass.call(h);\n        return h;");
+        assertThat(c).failed();
+        assertThat(c).hadErrorContaining("[ratchet:UnresolvedType]");
+        assertThat(c).hadErrorContaining("cannot find symbol"); // javac's own error stays
+    }
+
+    @Test
+    void varOfAnIntersectionTypeAcrossAnAwait() {
+        assertError("        var x = i > 0 ? Integer.valueOf(1) : \"s\";\n        await(f);\n        return x.hashCode();",
+                LoweringMessages.UNDENOTABLE_TYPE, "var x = i > 0", 13);
+    }
+
+    @Test
+    void bodiesWithoutTheseConstructsCompileCleanly() {
+        assertThat(compile("        int h = await(f);\n        return h;")).succeededWithoutWarnings();
+    }
+}
