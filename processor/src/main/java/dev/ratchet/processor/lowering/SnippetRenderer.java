@@ -228,7 +228,7 @@ final class SnippetRenderer {
                 if (inner != null && types.isSubtype(types.erasure(inner.asType()), types.erasure(declaring.asType()))) return;
             }
             if (e.getModifiers().contains(Modifier.STATIC)) {
-                if (caseLabel && e.getKind() == ElementKind.ENUM_CONSTANT) return;
+                if ((caseLabel || caseConstants.contains(node)) && e.getKind() == ElementKind.ENUM_CONSTANT) return;
                 replace(node, Snippet.builder().add(new Snippet.TypeRef(declaring)).text("." + name).build());
                 return;
             }
@@ -362,20 +362,13 @@ final class SnippetRenderer {
             return innerScope(node, () -> super.visitLabeledStatement(node, unused));
         }
 
+        /** Case constants of the rendered tree: enum constants there must stay unqualified (Java 17). */
+        private final Set<Tree> caseConstants = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
         @Override
         public Void visitCase(CaseTree node, Void unused) {
-            // Case constants: enum constants must stay unqualified.
-            for (var e : node.getExpressions()) {
-                Rendered r = render(e, true);
-                uses.addAll(r.uses());
-                replace(e, r.snippet());
-            }
-            if (node.getCaseKind() == CaseTree.CaseKind.RULE) {
-                scan(node.getBody(), null);
-            } else {
-                scan(node.getStatements(), null);
-            }
-            return null;
+            caseConstants.addAll(node.getExpressions());
+            return super.visitCase(node, unused); // labels, guards (Java 21) and bodies are all rewritten
         }
 
         @Override

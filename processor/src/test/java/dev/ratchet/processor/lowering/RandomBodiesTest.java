@@ -120,7 +120,7 @@ class RandomBodiesTest {
         }
 
         private void statement(int indent, int depth) {
-            int choice = random.nextInt(depth > 0 ? 18 : 6);
+            int choice = random.nextInt(depth > 0 ? 20 : 6);
             switch (choice) {
                 case 0, 1 -> {
                     String x = anyVar();
@@ -202,6 +202,22 @@ class RandomBodiesTest {
                         scopes.pop();
                         line(indent + 1, "}");
                     }
+                    line(indent, "}");
+                }
+                case 18 -> {
+                    String r = "r" + names++;
+                    nested(indent, depth, "try (AutoCloseable " + r + " = () -> log(\"close " + r + "\"))");
+                    line(indent, "} catch (Exception closeFailure) {");
+                    line(indent + 1, "log(\"unexpected \" + closeFailure);");
+                    line(indent, "}");
+                }
+                case 19 -> {
+                    nested(indent, depth, "try");
+                    String e = "e" + names++;
+                    line(indent, "} catch (IllegalStateException " + e + ") {");
+                    line(indent + 1, "int " + e + "v = await(value(acc));");
+                    line(indent + 1, "if (" + e + "v % 2 == 0) throw new IllegalStateException(\"again \" + " + e + ".getMessage());");
+                    line(indent + 1, "acc += " + e + "v;");
                     line(indent, "}");
                 }
                 case 14 -> {
