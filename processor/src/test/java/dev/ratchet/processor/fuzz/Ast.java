@@ -155,10 +155,18 @@ final class Ast {
 
     record Method(String name, boolean isStatic, Ty ret, List<Param> params, Block body) {}
 
-    /** A generated class: {@code methods.get(0)} is the root, run with {@code rootArgs}. */
-    record Program(String name, List<Method> methods, List<Object> rootArgs) {
+    /**
+     * A generated class: {@code methods.get(0)} is the root, run with {@code rootArgs}. With a
+     * {@code member} name, the methods live in a static member class of that name (companion
+     * {@code <name>_<member>Async}).
+     */
+    record Program(String name, String member, List<Method> methods, List<Object> rootArgs) {
         Program withName(String newName) {
-            return new Program(newName, methods, rootArgs);
+            return new Program(newName, member, methods, rootArgs);
+        }
+
+        Program withMethods(List<Method> newMethods) {
+            return new Program(name, member, List.copyOf(newMethods), rootArgs);
         }
 
         Method root() {

@@ -94,7 +94,7 @@ final class BatchCompiler {
         for (Unit p : programs) {
             files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + Printer.twinName(p.name()), p.twin()));
         }
-        Compilation c = javac().withOptions("-proc:none", "-Xmaxerrs", "100000").compile(files);
+        Compilation c = javac().withOptions(concat("-proc:none")).compile(files);
         Map<String, String> invalid = new LinkedHashMap<>();
         for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
             String file = d.getSource() == null ? null : simpleName(d.getSource());
@@ -114,7 +114,18 @@ final class BatchCompiler {
             files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + p.name(), p.async()));
             files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + Printer.twinName(p.name()), p.twin()));
         }
-        return javac().withProcessors(new AsyncProcessor()).withOptions("-Xmaxerrs", "100000").compile(files);
+        return javac().withProcessors(new AsyncProcessor()).withOptions(concat()).compile(files);
+    }
+
+    /**
+     * Report every error of every file: without {@code should-stop.ifError=FLOW}, an error in one
+     * program stops javac before flow analysis, so another's "missing return statement" would go
+     * unnoticed and an invalid program would pass for valid.
+     */
+    private static List<String> concat(String... more) {
+        List<String> options = new ArrayList<>(List.of("-Xmaxerrs", "100000", "-XDshould-stop.ifError=FLOW"));
+        options.addAll(List.of(more));
+        return options;
     }
 
     private static String describe(Compilation c) {

@@ -23,7 +23,12 @@ final class FuzzCase {
     }
 
     static FuzzCase of(String name, String root, List<Object> args, String async, String twin) {
-        return new FuzzCase(new Unit(name, async, twin, root, args));
+        return new FuzzCase(new Unit(name, null, async, twin, root, args));
+    }
+
+    /** The methods live in the static member class {@code member} of {@code name}. */
+    FuzzCase inMember(String member) {
+        return new FuzzCase(new Unit(unit.name(), member, unit.async(), unit.twin(), unit.root(), unit.args()));
     }
 
     /** Compiles; fails the test on a compile error in either class or in generated code. */

@@ -23,6 +23,8 @@ final class Fuzzer implements AutoCloseable {
     private final Consumer<String> progress;
     private final Oracle oracle = new Oracle();
     private boolean shrink = true;
+    /** One reduced test per kind of failure: a campaign finds the same bug many times. */
+    private final java.util.Set<String> shrunkSignatures = new java.util.HashSet<>();
 
     Fuzzer(long seed, ProgramGenerator.Config config, Path out, Consumer<String> progress) {
         this.seed = seed;
@@ -82,7 +84,9 @@ final class Fuzzer implements AutoCloseable {
                 if (f == null) continue;
                 findings.add(f);
                 progress.accept("FINDING " + f);
-                if (shrink) {
+                if (!shrunkSignatures.add(f.signature())) {
+                    progress.accept("  (same signature as an earlier finding: not shrunk again)");
+                } else if (shrink) {
                     Shrinker shrinker = new Shrinker(Shrinker.judge(oracle, f, Unit::of), Shrinker.DEFAULT_BUDGET_MILLIS);
                     Program small = shrinker.shrink(p);
                     Path file = RegressionWriter.write(out, small, f, seed, index(p));

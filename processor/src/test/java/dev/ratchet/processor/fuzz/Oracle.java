@@ -69,7 +69,12 @@ final class Oracle implements AutoCloseable {
 
     /** Checks {@code p} (compiled into {@code loader}) under all modes; returns the first finding, or null. */
     Finding check(ClassLoader loader, Unit p, Random rnd) {
-        Outcome ready = reference(loader, p, Plan.of(Schedule.READY));
+        Outcome ready;
+        try {
+            ready = reference(loader, p, Plan.of(Schedule.READY));
+        } catch (BrokenReference e) {
+            return e.finding(p, new Mode(DriverKind.HARNESS, Plan.of(Schedule.READY)));
+        }
         if (ready == null) return hang(p, null, "the synchronous reference did not finish");
         int awaits = lastAwaits;
         for (Mode m : modes(awaits, rnd)) {
@@ -83,7 +88,12 @@ final class Oracle implements AutoCloseable {
 
     /** Checks {@code p} under one mode; returns the finding, or null if the outcomes agree. */
     Finding check(ClassLoader loader, Unit p, Mode m) {
-        Outcome expected = reference(loader, p, m.plan());
+        Outcome expected;
+        try {
+            expected = reference(loader, p, m.plan());
+        } catch (BrokenReference e) {
+            return e.finding(p, m);
+        }
         if (expected == null) return hang(p, m, "the synchronous reference did not finish");
         Outcome actual;
         try {
@@ -110,7 +120,7 @@ final class Oracle implements AutoCloseable {
     private Outcome runReference(ClassLoader loader, Unit p, Plan plan) {
         Fx.reset(plan);
         try {
-            Class<?> type = loader.loadClass(Printer.PACKAGE + "." + Printer.twinName(p.name()));
+            Class<?> type = loader.loadClass(p.twinClass());
             Method m = find(type, p.root(), p.args().size());
             Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
             Object value = m.invoke(receiver, p.args().toArray());
@@ -120,9 +130,25 @@ final class Oracle implements AutoCloseable {
             return new Outcome(String.valueOf(value), null, Fx.logged());
         } catch (InvocationTargetException e) {
             lastAwaits = Fx.created();
+            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken);
             return new Outcome(null, Fx.describe(e.getCause()), Fx.logged());
+        } catch (LinkageError e) {
+            throw new BrokenReference(e);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** The twin could not be loaded or linked (e.g. a VerifyError): nothing to compare with. */
+    static final class BrokenReference extends RuntimeException {
+        BrokenReference(LinkageError cause) {
+            super(cause);
+        }
+
+        Finding finding(Unit p, Mode m) {
+            String first = String.valueOf(getCause()).lines().findFirst().orElse("");
+            return new Finding(Finding.Kind.BROKEN_REFERENCE, p.name(), m,
+                    getCause().getClass().getName() + " in the synchronous twin (plain javac output): " + first);
         }
     }
 
@@ -148,8 +174,8 @@ final class Oracle implements AutoCloseable {
     /** The companion entry of the root: the lazy future. */
     private static Future<?> entry(ClassLoader loader, Unit p) {
         try {
-            Class<?> type = loader.loadClass(Printer.PACKAGE + "." + p.name());
-            Class<?> companion = loader.loadClass(Printer.PACKAGE + "." + p.name() + "Async");
+            Class<?> type = loader.loadClass(p.asyncClass());
+            Class<?> companion = loader.loadClass(p.companionClass());
             Method target = find(type, p.root(), p.args().size());
             List<Object> args = new ArrayList<>();
             if (!Modifier.isStatic(target.getModifiers())) args.add(newInstance(type));
@@ -209,6 +235,7 @@ final class Oracle implements AutoCloseable {
             multiThreaded = Executor.multiThreaded();
             throw e;
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof BrokenReference b) throw b;
             throw new AssertionError("harness failure", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

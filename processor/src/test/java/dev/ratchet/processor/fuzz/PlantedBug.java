@@ -15,7 +15,7 @@ final class PlantedBug {
     static Program forgetFirstStatementOfCatches(Program p) {
         List<Method> ms = new ArrayList<>();
         for (Method m : p.methods()) ms.add(new Method(m.name(), m.isStatic(), m.ret(), m.params(), block(m.body())));
-        return new Program(p.name(), List.copyOf(ms), p.rootArgs());
+        return p.withMethods(ms);
     }
 
     private static Block block(Block b) {

@@ -56,6 +56,7 @@ final class Printer {
         line("");
         line("@SuppressWarnings(\"all\")");
         open("class " + (twin ? twinName(p.name()) : p.name()));
+        if (p.member() != null) open("static class " + p.member());
         line("int acc;");
         for (int i = 0; i < p.methods().size(); i++) {
             Method m = p.methods().get(i);
@@ -68,6 +69,7 @@ final class Printer {
                 method(m, m.name());
             }
         }
+        if (p.member() != null) close("");
         close("");
         return out.toString();
     }
@@ -92,17 +94,17 @@ final class Printer {
         if (m.ret() == Ty.VOID) {
             open("try");
             line(call + ";");
-            close(" catch (Throwable t) {");
+            close(" catch (Throwable $t) {");
             indent++;
-            line("throw Ref.rethrow(t);");
+            line("throw Ref.rethrow($t);");
             close("");
             line("Ref.leave();");
         } else {
             open("try");
             line("return Ref.leave(" + call + ");");
-            close(" catch (Throwable t) {");
+            close(" catch (Throwable $t) {");
             indent++;
-            line("throw Ref.rethrow(t);");
+            line("throw Ref.rethrow($t);");
             close("");
         }
         close("");

@@ -56,12 +56,23 @@ import java.util.Random;
 final class ProgramGenerator {
     static final int MAX_TRIPS = 4;
 
-    /** Knobs; {@link #DEFAULT} is what the smoke test and campaigns use. */
-    record Config(boolean awaitInExpressions, int maxMethods, int maxStatements, int maxDepth, int maxCost) {
-        static final Config DEFAULT = new Config(false, 4, 26, 4, 400);
+    /**
+     * Knobs; {@link #DEFAULT} (everything) is what campaigns use. {@code abruptFinally}: finally
+     * blocks that cannot complete normally (they end in a jump) — off in {@link
+     * #withoutKnownBugs()} while {@code FuzzRegressionTest.finallyThatCannotCompleteNormally} is
+     * disabled.
+     */
+    record Config(boolean awaitInExpressions, boolean abruptFinally, int maxMethods, int maxStatements, int maxDepth,
+            int maxCost) {
+        static final Config DEFAULT = new Config(false, true, 4, 26, 4, 400);
 
         Config withAwaitInExpressions(boolean on) {
-            return new Config(on, maxMethods, maxStatements, maxDepth, maxCost);
+            return new Config(on, abruptFinally, maxMethods, maxStatements, maxDepth, maxCost);
+        }
+
+        /** Without the shapes of the processor's open fuzzer findings: for the default build. */
+        Config withoutKnownBugs() {
+            return new Config(awaitInExpressions, false, maxMethods, maxStatements, maxDepth, maxCost);
         }
     }
 
@@ -70,6 +81,16 @@ final class ProgramGenerator {
         "java.util.ConcurrentModificationException"
     };
     private static final String[] PRINTABLE_NAMES = {"INT", "LONG", "DOUBLE", "BOOLEAN", "STRING", "INT_LIST"};
+
+    /**
+     * Names the generated state machine might use itself (fields, locals of poll, the receiver):
+     * user locals, parameters and catch parameters get them now and then, to catch clashes.
+     */
+    static final List<String> RISKY_LOCALS = List.of("cx", "self", "state", "result", "ready", "token", "thrown", "t",
+            "value", "future", "awaited", "polls", "next", "machine", "pending", "done", "entry", "cancelled");
+    /** Method names the generated companion or state machine might use itself. */
+    static final List<String> RISKY_METHODS = List.of("poll", "cancel", "resume", "run", "get", "awaitOn", "pollAwaited",
+            "call", "apply", "start", "complete");
 
     private final Random rnd;
     private final Config config;
@@ -91,6 +112,8 @@ final class ProgramGenerator {
         names = 0;
         int n = 1 + rnd.nextInt(config.maxMethods());
         List<Method> sigs = new ArrayList<>();
+        List<String> methodNames = new ArrayList<>(RISKY_METHODS);
+        Collections.shuffle(methodNames, rnd);
         boolean rootStatic = rnd.nextInt(3) == 0;
         for (int i = 0; i < n; i++) {
             boolean isStatic = i == 0 ? rootStatic : rnd.nextInt(3) == 0;
@@ -99,9 +122,15 @@ final class ProgramGenerator {
             int count = rnd.nextInt(i == 0 ? 3 : 4);
             for (int p = 0; p < count; p++) {
                 Ty t = i == 0 ? (rnd.nextBoolean() ? Ty.INT : Ty.STRING) : Ty.VALUES[rnd.nextInt(Ty.VALUES.length)];
-                params.add(new Param(t, "p" + p));
+                String pname = "p" + p;
+                if (chance(4)) {
+                    String risky = RISKY_LOCALS.get(rnd.nextInt(RISKY_LOCALS.size()));
+                    if (params.stream().noneMatch(x -> x.name().equals(risky))) pname = risky;
+                }
+                params.add(new Param(t, pname));
             }
-            sigs.add(new Method("m" + i, isStatic, ret, List.copyOf(params), null));
+            String mname = chance(4) ? methodNames.remove(0) : "m" + i;
+            sigs.add(new Method(mname, isStatic, ret, List.copyOf(params), null));
         }
         methods = new ArrayList<>(sigs);
         costs = new int[n];
@@ -115,7 +144,8 @@ final class ProgramGenerator {
         for (Param p : sigs.get(0).params()) {
             args.add(p.ty() == Ty.INT ? (Object) (rnd.nextInt(21) - 5) : word());
         }
-        return new Program(className, List.copyOf(methods), List.copyOf(args));
+        String member = chance(4) ? "Holder" : null;
+        return new Program(className, member, List.copyOf(methods), List.copyOf(args));
     }
 
     private String word() {
@@ -172,11 +202,19 @@ final class ProgramGenerator {
 
         Block body() {
             scopes.push(new ArrayList<>());
-            for (Param p : sig.params()) scopes.peek().add(new Var(p.ty(), p.name()));
+            for (Param p : sig.params()) {
+                scopes.peek().add(new Var(p.ty(), p.name()));
+                used.add(p.name());
+            }
             List<Stmt> stmts = new ArrayList<>();
             int n = 2 + rnd.nextInt(5);
             for (int i = 0; i < n && statements < config.maxStatements(); i++) stmts.add(stmt(0));
-            if (sig.ret() != Ty.VOID) stmts.add(new Jump(JumpKind.RETURN, null, rhs(sig.ret())));
+            if (config.abruptFinally() && chance(6)) {
+                // A finally that cannot complete normally ends the method (JLS 14.20.2): no return after it.
+                stmts.add(abruptFinally(0, new Jump(JumpKind.RETURN, null, sig.ret() == Ty.VOID ? null : rhs(sig.ret()))));
+            } else if (sig.ret() != Ty.VOID) {
+                stmts.add(new Jump(JumpKind.RETURN, null, rhs(sig.ret())));
+            }
             scopes.pop();
             return Block.of(stmts);
         }
@@ -272,10 +310,21 @@ final class ProgramGenerator {
             }
         }
 
+        /** Names used in this method: a risky name is used at most once (Java forbids shadowing locals). */
+        private final java.util.Set<String> used = new java.util.HashSet<>();
+
+        private String localName(String prefix) {
+            if (chance(6)) {
+                String risky = RISKY_LOCALS.get(rnd.nextInt(RISKY_LOCALS.size()));
+                if (used.add(risky)) return risky;
+            }
+            return name(prefix);
+        }
+
         private Stmt decl() {
             Ty t = Ty.VALUES[rnd.nextInt(Ty.VALUES.length)];
             Expr init = rhs(t);
-            Var v = new Var(t, name("v"));
+            Var v = new Var(t, localName("v"));
             declare(v, true);
             // `var` of Fx.list(..) would be ArrayList, of await(..) a boxed type: then `(int) v` does not compile.
             boolean inferred = t != Ty.INT_LIST && !(init instanceof Await) && chance(5);
@@ -359,8 +408,21 @@ final class ProgramGenerator {
             Expr cond = expr(Ty.BOOLEAN, 2);
             Block before = block(depth + 1, 0, 1);
             List<Stmt> stmts = new ArrayList<>(before.stmts());
-            stmts.add(jump);
+            stmts.add(config.abruptFinally() && chance(4) ? abruptFinally(depth + 1, jump) : jump);
             return new If(cond, Block.of(stmts), null);
+        }
+
+        /**
+         * {@code try { ... } [catch ...] finally { ...; jump }}: the finally discards whatever the
+         * try did (a return value, an exception) — SPEC.md: cancellation still wins.
+         */
+        private Stmt abruptFinally(int depth, Jump jump) {
+            Block body = block(depth + 1, 1, 3);
+            List<Catch> catches = new ArrayList<>();
+            if (chance(2)) catches.add(catchClause(depth, List.of(chance(2) ? "RuntimeException" : "Exception")));
+            List<Stmt> fin = new ArrayList<>(block(depth + 1, 0, 2).stmts());
+            fin.add(jump);
+            return new Try(List.of(), body, List.copyOf(catches), Block.of(fin));
         }
 
         private Jump jump() {
@@ -499,7 +561,7 @@ final class ProgramGenerator {
         }
 
         private Catch catchClause(int depth, List<String> types) {
-            String var = name("e");
+            String var = localName("e");
             catchVars.push(var);
             Block body = block(depth + 1, 0, 2);
             catchVars.pop();

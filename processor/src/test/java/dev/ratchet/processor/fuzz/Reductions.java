@@ -37,14 +37,14 @@ final class Reductions {
         for (int i = p.methods().size() - 1; i > 0; i--) {
             List<Method> ms = new ArrayList<>(p.methods());
             ms.remove(i);
-            out.add(new Program(p.name(), List.copyOf(ms), p.rootArgs()));
+            out.add(p.withMethods(ms));
         }
         for (int i = 0; i < p.methods().size(); i++) {
             Method m = p.methods().get(i);
             for (Block b : block(m.body())) {
                 List<Method> ms = new ArrayList<>(p.methods());
                 ms.set(i, new Method(m.name(), m.isStatic(), m.ret(), m.params(), b));
-                out.add(new Program(p.name(), List.copyOf(ms), p.rootArgs()));
+                out.add(p.withMethods(ms));
             }
         }
         return out;

@@ -52,6 +52,7 @@ final class RegressionWriter {
                 .append(u.args().stream().map(RegressionWriter::literal).collect(Collectors.joining(", "))).append("),\n");
         sb.append(textBlock(u.async())).append(",\n");
         sb.append(textBlock(u.twin())).append(")\n");
+        if (u.member() != null) sb.append("                .inMember(\"").append(u.member()).append("\")\n");
         if (f.mode() == null) {
             sb.append("                .assertAgreesEverywhere();\n");
         } else {

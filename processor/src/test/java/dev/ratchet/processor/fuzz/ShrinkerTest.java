@@ -41,8 +41,8 @@ class ShrinkerTest {
      */
     @Test
     void aPlantedTwinBugIsFoundShrunkAndWrittenAsATest(@TempDir Path out) throws Exception {
-        ProgramGenerator.Config small = new ProgramGenerator.Config(false, 2, 8, 3, 100);
-        java.util.function.Function<Program, Unit> mutant = p -> new Unit(p.name(), Printer.async(p),
+        ProgramGenerator.Config small = new ProgramGenerator.Config(false, false, 2, 8, 3, 100);
+        java.util.function.Function<Program, Unit> mutant = p -> new Unit(p.name(), p.member(), Printer.async(p),
                 Printer.twin(PlantedBug.forgetFirstStatementOfCatches(p)), p.root().name(), p.rootArgs());
         try (Oracle oracle = new Oracle()) {
             for (int i = 0; ; i++) {
@@ -84,8 +84,8 @@ class ShrinkerTest {
         assertEquals(com.google.testing.compile.Compilation.Status.SUCCESS, c.status(), () -> c.errors() + "\n" + source);
         // What the written test runs: the same case, which agrees (this program has no bug).
         Unit u = Unit.of(p);
-        FuzzCase.of(u.name(), u.root(), u.args(), textBlockContent(source, 0), textBlockContent(source, 1))
-                .assertAgreesUnder(mode.driver(), mode.plan());
+        FuzzCase replay = FuzzCase.of(u.name(), u.root(), u.args(), textBlockContent(source, 0), textBlockContent(source, 1));
+        (u.member() == null ? replay : replay.inMember(u.member())).assertAgreesUnder(mode.driver(), mode.plan());
         assertEquals(Printer.async(p), textBlockContent(source, 0));
         assertEquals(Printer.twin(p), textBlockContent(source, 1));
     }
