@@ -143,30 +143,35 @@ final class Ast {
 
     record Try(List<Resource> resources, Block body, List<Catch> catches, Block fin) implements Stmt {}
 
-    /** {@code Fx.Res name = init} in a try-with-resources header. */
-    record Resource(String name, Expr init) {}
+    /**
+     * {@code Fx.Res name = init} in a try-with-resources header or, when {@code existing}, declared
+     * just before the try and named in its header ({@code try (name)}, Java 9).
+     */
+    record Resource(String name, Expr init, boolean existing) {}
 
     record Catch(List<String> types, String var, Block body) {}
 
     /** {@code label: { body }} */
     record Labeled(String label, Block body) implements Stmt {}
 
-    record Param(Ty ty, String name) {}
+    /** A parameter; {@code varargs} only on a last {@code int[]} one ({@code int... name}). */
+    record Param(Ty ty, String name, boolean varargs) {}
 
     record Method(String name, boolean isStatic, Ty ret, List<Param> params, Block body) {}
 
     /**
      * A generated class: {@code methods.get(0)} is the root, run with {@code rootArgs}. With a
      * {@code member} name, the methods live in a static member class of that name (companion
-     * {@code <name>_<member>Async}).
+     * {@code <name>_<member>Async}); {@code isEnum}: the holder is an enum whose one constant
+     * {@code INSTANCE} is the receiver.
      */
-    record Program(String name, String member, List<Method> methods, List<Object> rootArgs) {
+    record Program(String name, String member, boolean isEnum, List<Method> methods, List<Object> rootArgs) {
         Program withName(String newName) {
-            return new Program(newName, member, methods, rootArgs);
+            return new Program(newName, member, isEnum, methods, rootArgs);
         }
 
         Program withMethods(List<Method> newMethods) {
-            return new Program(name, member, List.copyOf(newMethods), rootArgs);
+            return new Program(name, member, isEnum, List.copyOf(newMethods), rootArgs);
         }
 
         Method root() {

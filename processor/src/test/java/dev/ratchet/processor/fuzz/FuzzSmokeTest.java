@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * processor/FUZZING.md.
  */
 class FuzzSmokeTest {
-    static final int PROGRAMS = 200;
+    static final int PROGRAMS = 120;
     static final long SEED = 20261128L;
 
     @Test

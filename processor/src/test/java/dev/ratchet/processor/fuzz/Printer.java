@@ -55,8 +55,14 @@ final class Printer {
         line("import java.util.List;");
         line("");
         line("@SuppressWarnings(\"all\")");
-        open("class " + (twin ? twinName(p.name()) : p.name()));
-        if (p.member() != null) open("static class " + p.member());
+        String holder = p.isEnum() ? "enum " : "class ";
+        if (p.member() != null) {
+            open("class " + (twin ? twinName(p.name()) : p.name()));
+            open("static " + holder + p.member());
+        } else {
+            open(holder + (twin ? twinName(p.name()) : p.name()));
+        }
+        if (p.isEnum()) line("INSTANCE;");
         line("int acc;");
         for (int i = 0; i < p.methods().size(); i++) {
             Method m = p.methods().get(i);
@@ -75,7 +81,9 @@ final class Printer {
     }
 
     private String signature(Method m, String name) {
-        String params = m.params().stream().map(x -> x.ty().java + " " + x.name()).collect(Collectors.joining(", "));
+        String params = m.params().stream()
+                .map(x -> (x.varargs() ? "int..." : x.ty().java) + " " + x.name())
+                .collect(Collectors.joining(", "));
         return (m.isStatic() ? "static " : "") + m.ret().java + " " + name + "(" + params + ") throws Exception";
     }
 
@@ -214,9 +222,12 @@ final class Printer {
 
     private void tryStatement(Ast.Try t) {
         String header = "try";
+        for (Ast.Resource r : t.resources()) {
+            if (r.existing()) line("Fx.Res " + r.name() + " = " + expr(r.init()) + ";");
+        }
         if (!t.resources().isEmpty()) {
             header += " (" + t.resources().stream()
-                    .map(r -> "Fx.Res " + r.name() + " = " + expr(r.init()))
+                    .map(r -> r.existing() ? r.name() : "Fx.Res " + r.name() + " = " + expr(r.init()))
                     .collect(Collectors.joining("; ")) + ")";
         }
         open(header);

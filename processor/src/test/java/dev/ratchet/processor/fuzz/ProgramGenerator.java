@@ -57,22 +57,37 @@ final class ProgramGenerator {
     static final int MAX_TRIPS = 4;
 
     /**
-     * Knobs; {@link #DEFAULT} (everything) is what campaigns use. {@code abruptFinally}: finally
-     * blocks that cannot complete normally (they end in a jump) — off in {@link
-     * #withoutKnownBugs()} while {@code FuzzRegressionTest.finallyThatCannotCompleteNormally} is
-     * disabled.
+     * Shapes of the processor's open fuzzer findings, each disabled in {@code FuzzRegressionTest}:
+     * {@link Config#withoutKnownBugs()} leaves them out, so the default build guards the rest.
+     * Remove an entry once its test passes.
      */
-    record Config(boolean awaitInExpressions, boolean abruptFinally, int maxMethods, int maxStatements, int maxDepth,
+    enum KnownBug {
+        /** A finally that cannot complete normally (ends in a jump): {@code finallyThatCannotCompleteNormally}. */
+        ABRUPT_FINALLY,
+        /**
+         * An existing variable beside another resource, {@code try (a; b)} or {@code try (a; Res b = ..)}:
+         * {@code tryWithTwoExistingResourcesKeptAsWritten}.
+         */
+        EXISTING_RESOURCE_PAIRS
+    }
+
+    /** Knobs; {@link #DEFAULT} (every shape) is what campaigns use. */
+    record Config(boolean awaitInExpressions, java.util.Set<KnownBug> avoid, int maxMethods, int maxStatements, int maxDepth,
             int maxCost) {
-        static final Config DEFAULT = new Config(false, true, 4, 26, 4, 400);
+        static final Config DEFAULT = new Config(false, java.util.Set.of(), 4, 26, 4, 400);
 
         Config withAwaitInExpressions(boolean on) {
-            return new Config(on, abruptFinally, maxMethods, maxStatements, maxDepth, maxCost);
+            return new Config(on, avoid, maxMethods, maxStatements, maxDepth, maxCost);
         }
 
         /** Without the shapes of the processor's open fuzzer findings: for the default build. */
         Config withoutKnownBugs() {
-            return new Config(awaitInExpressions, false, maxMethods, maxStatements, maxDepth, maxCost);
+            return new Config(awaitInExpressions, java.util.EnumSet.allOf(KnownBug.class), maxMethods, maxStatements, maxDepth,
+                    maxCost);
+        }
+
+        boolean allows(KnownBug bug) {
+            return !avoid.contains(bug);
         }
     }
 
@@ -127,7 +142,7 @@ final class ProgramGenerator {
                     String risky = RISKY_LOCALS.get(rnd.nextInt(RISKY_LOCALS.size()));
                     if (params.stream().noneMatch(x -> x.name().equals(risky))) pname = risky;
                 }
-                params.add(new Param(t, pname));
+                params.add(new Param(t, pname, t == Ty.INT_ARRAY && p == count - 1 && chance(2)));
             }
             String mname = chance(4) ? methodNames.remove(0) : "m" + i;
             sigs.add(new Method(mname, isStatic, ret, List.copyOf(params), null));
@@ -145,7 +160,8 @@ final class ProgramGenerator {
             args.add(p.ty() == Ty.INT ? (Object) (rnd.nextInt(21) - 5) : word());
         }
         String member = chance(4) ? "Holder" : null;
-        return new Program(className, member, List.copyOf(methods), List.copyOf(args));
+        boolean isEnum = chance(6);
+        return new Program(className, member, isEnum, List.copyOf(methods), List.copyOf(args));
     }
 
     private String word() {
@@ -209,7 +225,7 @@ final class ProgramGenerator {
             List<Stmt> stmts = new ArrayList<>();
             int n = 2 + rnd.nextInt(5);
             for (int i = 0; i < n && statements < config.maxStatements(); i++) stmts.add(stmt(0));
-            if (config.abruptFinally() && chance(6)) {
+            if (config.allows(KnownBug.ABRUPT_FINALLY) && chance(6)) {
                 // A finally that cannot complete normally ends the method (JLS 14.20.2): no return after it.
                 stmts.add(abruptFinally(0, new Jump(JumpKind.RETURN, null, sig.ret() == Ty.VOID ? null : rhs(sig.ret()))));
             } else if (sig.ret() != Ty.VOID) {
@@ -408,7 +424,7 @@ final class ProgramGenerator {
             Expr cond = expr(Ty.BOOLEAN, 2);
             Block before = block(depth + 1, 0, 1);
             List<Stmt> stmts = new ArrayList<>(before.stmts());
-            stmts.add(config.abruptFinally() && chance(4) ? abruptFinally(depth + 1, jump) : jump);
+            stmts.add(config.allows(KnownBug.ABRUPT_FINALLY) && chance(4) ? abruptFinally(depth + 1, jump) : jump);
             return new If(cond, Block.of(stmts), null);
         }
 
@@ -525,7 +541,8 @@ final class ProgramGenerator {
                 for (int r = 0; r < n; r++) {
                     String name = name("r");
                     Expr init = new Lit(Ty.VOID, "new Fx.Res(\"" + name + "\", " + chance(4) + ")");
-                    resources.add(new Resource(name, chance(3) ? new Await(Ty.VOID, init) : init));
+                    boolean existing = chance(4) && (config.allows(KnownBug.EXISTING_RESOURCE_PAIRS) || n == 1);
+                    resources.add(new Resource(name, chance(3) ? new Await(Ty.VOID, init) : init, existing));
                 }
             }
             Block body = block(depth + 1, 1, 4);

@@ -41,7 +41,7 @@ class ShrinkerTest {
      */
     @Test
     void aPlantedTwinBugIsFoundShrunkAndWrittenAsATest(@TempDir Path out) throws Exception {
-        ProgramGenerator.Config small = new ProgramGenerator.Config(false, false, 2, 8, 3, 100);
+        ProgramGenerator.Config small = new ProgramGenerator.Config(false, java.util.Set.of(), 2, 8, 3, 100).withoutKnownBugs();
         java.util.function.Function<Program, Unit> mutant = p -> new Unit(p.name(), p.member(), Printer.async(p),
                 Printer.twin(PlantedBug.forgetFirstStatementOfCatches(p)), p.root().name(), p.rootArgs());
         try (Oracle oracle = new Oracle()) {
