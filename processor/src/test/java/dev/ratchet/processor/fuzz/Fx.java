@@ -61,6 +61,12 @@ public final class Fx {
         LOG.add(String.valueOf(entry));
     }
 
+    /** Logs {@code value} and returns it: makes the evaluation order of operands visible. */
+    public static int tap(int value) {
+        log("tap " + value);
+        return value;
+    }
+
     /** Keeps strings short, so a loop that doubles a string cannot blow up. */
     public static String cap(String s) {
         return s.length() <= 24 ? s : s.substring(0, 24);

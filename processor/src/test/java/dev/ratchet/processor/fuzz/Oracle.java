@@ -52,6 +52,11 @@ final class Oracle implements AutoCloseable {
     private Executor currentThread = Executor.currentThread();
     private Executor multiThreaded = Executor.multiThreaded();
     private ExecutorService runner = newRunner();
+    /**
+     * Test futures the last reference run created (the awaits it reached): where a cancellation
+     * run may stop. Written on the runner thread, read after {@code Future.get}, which orders it.
+     */
+    private int lastAwaits;
 
     /** The modes every program runs under: all schedules on all drivers, plus two cancellations. */
     static List<Mode> modes(int awaits, Random rnd) {
@@ -83,8 +88,6 @@ final class Oracle implements AutoCloseable {
         }
         return null;
     }
-
-    private int lastAwaits;
 
     /** Checks {@code p} under one mode; returns the finding, or null if the outcomes agree. */
     Finding check(ClassLoader loader, Unit p, Mode m) {

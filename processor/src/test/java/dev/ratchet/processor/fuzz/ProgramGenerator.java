@@ -617,7 +617,8 @@ final class ProgramGenerator {
             }
             switch (t) {
                 case INT: {
-                    switch (rnd.nextInt(12)) {
+                    switch (rnd.nextInt(13)) {
+                        case 12: return op(t, "Fx.tap(%1$s)", expr(Ty.INT, d));
                         case 0: return op(t, "(%1$s + %2$s)", expr(Ty.INT, d), expr(Ty.INT, d));
                         case 1: return op(t, "(%1$s - %2$s)", expr(Ty.INT, d), expr(Ty.INT, d));
                         case 2: return op(t, "(%1$s * %2$s)", expr(Ty.INT, d), expr(Ty.INT, d));

@@ -55,7 +55,8 @@ class ProgramGeneratorTest {
                 "for (int ", "while (", "} while (", ": for (", "continue ", "break ", "switch (", " -> {", "default:",
                 "try (Fx.Res ", "} catch (", "} finally {", "throw ", "return ", "if (!await(", "while (await(",
                 "switch (await(", "for (int x", ": await(Fx.io(", "throw await(", "return await(", "= await(Fx.io(",
-                "Fx.maybeThrow(", "catch (IoException", "yield ", "acc")) {
+                "Fx.maybeThrow(", "catch (IoException", "yield ", "acc", "Fx.tap(", "enum ", "static class Holder",
+                "int... ", "var ")) {
             assertTrue(text.contains(form), "no program contains " + form);
         }
         // Implicit awaits: a direct call of another generated method, as a statement and as a value.
