@@ -1,0 +1,184 @@
+package dev.ratchet.processor.fuzz;
+
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.ratchet.processor.AsyncProcessor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+
+/**
+ * Compiles many programs — each as its {@code @Async} class and its synchronous twin — in one
+ * javac run with the processor, which is what makes thousands of programs affordable. A program
+ * whose twin does not compile is invalid (the generator's or shrinker's fault, not the
+ * processor's); a program whose twin compiles but whose {@code @Async} class (or the code generated
+ * from it) does not is a processor finding. The others are compiled again without the failing
+ * ones, until the batch compiles.
+ */
+final class BatchCompiler {
+    private BatchCompiler() {}
+
+    /** What a batch compiled to. */
+    record Result(ClassLoader loader, Map<String, String> asyncErrors, Map<String, String> invalid) {
+        boolean compiled(String program) {
+            return !asyncErrors.containsKey(program) && !invalid.containsKey(program);
+        }
+    }
+
+    static Result compile(List<Unit> programs) {
+        Map<String, String> asyncErrors = new LinkedHashMap<>();
+        Map<String, String> invalid = new LinkedHashMap<>();
+        List<Unit> left = new ArrayList<>(programs);
+        while (!left.isEmpty()) {
+            Compilation c = javacRun(left);
+            if (c.status() == Compilation.Status.SUCCESS) {
+                return new Result(new Loader(c), asyncErrors, invalid);
+            }
+            Map<String, StringBuilder> twinErr = new HashMap<>();
+            Map<String, StringBuilder> asyncErr = new HashMap<>();
+            boolean unattributed = false;
+            for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+                String file = d.getSource() == null ? null : simpleName(d.getSource());
+                String owner = file == null ? null : owner(file, left);
+                if (owner == null) {
+                    unattributed = true;
+                    continue;
+                }
+                boolean twin = file.equals(Printer.twinName(owner));
+                (twin ? twinErr : asyncErr).computeIfAbsent(owner, k -> new StringBuilder())
+                        .append(file).append(".java:").append(d.getLineNumber()).append(": ").append(d.getMessage(null)).append('\n');
+            }
+            if (unattributed && twinErr.isEmpty() && asyncErr.isEmpty()) {
+                if (left.size() == 1) {
+                    asyncErrors.put(left.get(0).name(), describe(c));
+                    break;
+                }
+                // Bisect: compile the halves on their own to find the culprits.
+                int half = left.size() / 2;
+                Result a = compile(left.subList(0, half));
+                Result b = compile(left.subList(half, left.size()));
+                asyncErrors.putAll(a.asyncErrors);
+                asyncErrors.putAll(b.asyncErrors);
+                invalid.putAll(a.invalid);
+                invalid.putAll(b.invalid);
+                List<Unit> ok = new ArrayList<>();
+                for (Unit p : left) if (a.compiled(p.name()) && b.compiled(p.name())) ok.add(p);
+                if (ok.size() == left.size()) {
+                    // Each half compiles but not together: blame the whole batch's first program.
+                    asyncErrors.put(left.get(0).name(), "compiles alone but not in a batch:\n" + describe(c));
+                    ok.remove(0);
+                }
+                left = ok;
+                continue;
+            }
+            twinErr.forEach((k, v) -> invalid.put(k, v.toString()));
+            asyncErr.forEach((k, v) -> {
+                if (!invalid.containsKey(k)) asyncErrors.put(k, v.toString());
+            });
+            left.removeIf(p -> invalid.containsKey(p.name()) || asyncErrors.containsKey(p.name()));
+        }
+        return new Result(new Loader(null), asyncErrors, invalid);
+    }
+
+    /** Compiles twins only, without the processor: is each program valid Java? Returns the invalid ones. */
+    static Map<String, String> invalidTwins(List<Unit> programs) {
+        List<JavaFileObject> files = new ArrayList<>();
+        for (Unit p : programs) {
+            files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + Printer.twinName(p.name()), p.twin()));
+        }
+        Compilation c = javac().withOptions(concat("-proc:none")).compile(files);
+        Map<String, String> invalid = new LinkedHashMap<>();
+        for (Diagnostic<? extends JavaFileObject> d : c.errors()) {
+            String file = d.getSource() == null ? null : simpleName(d.getSource());
+            String owner = file == null ? null : owner(file, programs);
+            if (owner == null) {
+                programs.forEach(p -> invalid.put(p.name(), describe(c)));
+                break;
+            }
+            invalid.merge(owner, d.getMessage(null), (a, b) -> a + "\n" + b);
+        }
+        return invalid;
+    }
+
+    private static Compilation javacRun(List<Unit> programs) {
+        List<JavaFileObject> files = new ArrayList<>();
+        for (Unit p : programs) {
+            files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + p.name(), p.async()));
+            files.add(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + Printer.twinName(p.name()), p.twin()));
+        }
+        return javac().withProcessors(new AsyncProcessor()).withOptions(concat()).compile(files);
+    }
+
+    /**
+     * Report every error of every file: without {@code should-stop.ifError=FLOW}, an error in one
+     * program stops javac before flow analysis, so another's "missing return statement" would go
+     * unnoticed and an invalid program would pass for valid.
+     */
+    private static List<String> concat(String... more) {
+        List<String> options = new ArrayList<>(List.of("-Xmaxerrs", "100000", "-XDshould-stop.ifError=FLOW"));
+        options.addAll(List.of(more));
+        return options;
+    }
+
+    private static String describe(Compilation c) {
+        StringBuilder sb = new StringBuilder();
+        c.errors().forEach(d -> sb.append(d).append('\n'));
+        return sb.toString();
+    }
+
+    private static String simpleName(JavaFileObject f) {
+        String path = f.toUri().getPath();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.endsWith(".java") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    /** The program a file belongs to: the longest program name it starts with, followed by a non-digit. */
+    private static String owner(String file, List<Unit> programs) {
+        String best = null;
+        for (Unit p : programs) {
+            String n = p.name();
+            if (file.startsWith(n) && (file.length() == n.length() || !Character.isDigit(file.charAt(n.length())))
+                    && (best == null || n.length() > best.length())) {
+                best = n;
+            }
+        }
+        return best;
+    }
+
+    /** Loads the classes of a compilation from memory; everything else from the test class path. */
+    static final class Loader extends ClassLoader {
+        private final Map<String, JavaFileObject> classes = new HashMap<>();
+
+        Loader(Compilation c) {
+            super(BatchCompiler.class.getClassLoader());
+            if (c == null) return;
+            for (JavaFileObject f : c.generatedFiles()) {
+                if (f.getKind() != JavaFileObject.Kind.CLASS) continue;
+                String path = f.toUri().getPath();
+                int at = path.indexOf("CLASS_OUTPUT/");
+                String binary = path.substring(at + "CLASS_OUTPUT/".length(), path.length() - ".class".length()).replace('/', '.');
+                classes.put(binary, f);
+            }
+        }
+
+        @Override
+        protected Class<?> findClass(String name) throws ClassNotFoundException {
+            JavaFileObject f = classes.get(name);
+            if (f == null) throw new ClassNotFoundException(name);
+            try (InputStream in = f.openInputStream()) {
+                byte[] bytes = in.readAllBytes();
+                return defineClass(name, bytes, 0, bytes.length);
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+    }
+}
