@@ -119,8 +119,11 @@ public final class ReactorHandle {
      */
     public void close() {
         closed = true;
-        reactor.requestUpdate(this);
+        // Wake on the closing thread first: queued before this, the reactor thread could see
+        // closed, take the wakers itself and wake them only later ("close wakes at once" would
+        // then race). Wakers registered after this point see closed or are failed by the reactor.
         wakeBothSides();
+        reactor.requestUpdate(this);
     }
 
     /** The interest bits currently armed (for tests and diagnostics). */
