@@ -86,10 +86,11 @@ public final class MachineWriter {
                 .addJavadoc("Not generated: compiling {@code $L} failed with the error reported on it.\n", m.element().getSimpleName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
-                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output))
+                .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output))
                 .addMethod(ctor.build())
                 .addMethod(MethodSpec.methodBuilder("resume")
                         .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
                         .returns(ParameterizedTypeName.get(POLL, output))
                         .addParameter(CONTEXT, "cx")
                         .addStatement("throw new $T($S)", IllegalStateException.class,
@@ -106,7 +107,7 @@ public final class MachineWriter {
                         m.owner().getSimpleName(), m.element().getSimpleName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
-                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output));
+                .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output));
         MethodSpec resume = resume(output); // first: it tells whether the body uses the receiver
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
         if (!m.isStatic()) {
@@ -203,6 +204,7 @@ public final class MachineWriter {
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
         MethodSpec.Builder resume = MethodSpec.methodBuilder("resume")
                 .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
                 .returns(ParameterizedTypeName.get(POLL, output))
                 .addParameter(CONTEXT, n.cx())
                 .addException(Throwable.class)
