@@ -223,8 +223,13 @@ public final class Lowerer {
 
     /** {@code var = init;} for a managed variable (array initializers get their {@code new T[]}). */
     private void assign(LocalVar var, ExpressionTree init) {
-        if (index.suspends(init)) throw nestedAwait(init);
-        SnippetRenderer.Rendered r = renderer.render(init);
+        SnippetRenderer.Rendered r;
+        if (index.suspends(init)) {
+            Value v = value(init);
+            r = new SnippetRenderer.Rendered(v.snippet(), v.uses(), List.of(), v.captures(), null);
+        } else {
+            r = renderer.render(init);
+        }
         Snippet.Builder b = Snippet.builder().add(new Snippet.VarRef(var)).text(" = ");
         if (init instanceof NewArrayTree n && n.getType() == null && n.getDimensions().isEmpty()) {
             b.text("new ").add(new Snippet.TypeUse(var.type()));
@@ -253,49 +258,17 @@ public final class Lowerer {
         return b.text("\n}").build();
     }
 
-    /** Rejects captures where no statement can hold the copies (conditions, selectors, awaits). */
-    private SnippetRenderer.Rendered noCaptures(SnippetRenderer.Rendered r, Tree at) {
-        if (!r.captures().isEmpty()) {
-            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), r.firstCapture(),
-                    r.captures().iterator().next().hint()));
-        }
-        return r;
-    }
-
     private void expressionStatement(ExpressionTree e, Tree at) {
         Suspension s = direct(e);
         if (s != null) {
             await(s, null, at);
             return;
         }
-        if (e instanceof AssignmentTree a && direct(a.getExpression()) != null) {
-            Suspension rhs = direct(a.getExpression());
-            LocalVar target = managed(a.getVariable());
-            if (target != null) {
-                await(rhs, target, at);
-                return;
-            }
-            if (isSelfField(a.getVariable())) {
-                LocalVar temp = temp(rhs);
-                await(rhs, temp, at);
-                SnippetRenderer.Rendered lhs = renderer.render(a.getVariable());
-                code(Snippet.builder().add(lhs.snippet()).text(" = ").add(new Snippet.VarRef(temp)).text(";").build(),
-                        union(lhs.uses(), Set.of(temp)), Set.of(), List.of());
-                return;
-            }
-            String lhs = renderer.sourceOf(a.getVariable());
-            throw new LoweringException(LoweringMessages.AWAIT_ASSIGNMENT_TARGET.at(method.unit(), a, lhs, lhs));
+        if (e instanceof AssignmentTree a && direct(a.getExpression()) != null && managed(a.getVariable()) != null) {
+            await(direct(a.getExpression()), managed(a.getVariable()), at);
+            return;
         }
-        throw nestedAwait(e);
-    }
-
-    /** {@code f}, {@code this.f} or {@code Owner.f}: a target whose evaluation has no effect. */
-    private boolean isSelfField(ExpressionTree t) {
-        Element e = index.element(t);
-        if (e == null || e.getKind() != javax.lang.model.element.ElementKind.FIELD) return false;
-        if (t instanceof IdentifierTree) return true;
-        return t instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree id
-                && (id.getName().contentEquals("this") || index.element(id) instanceof TypeElement);
+        statementOf(e);
     }
 
     private void ifStatement(IfTree s) {
@@ -393,18 +366,9 @@ public final class Lowerer {
         TypeMirror exprType = index.type(expr);
         Snippet source;
         Set<LocalVar> sourceUses;
-        Suspension await = direct(expr);
-        if (await != null) {
-            LocalVar temp = temp(await);
-            await(await, temp, s);
-            source = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-            sourceUses = Set.of(temp);
-        } else {
-            if (index.suspends(expr)) throw nestedAwait(expr);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(expr), expr);
-            source = r.snippet();
-            sourceUses = r.uses();
-        }
+        Value v = valueWithoutCaptures(expr);
+        source = v.snippet();
+        sourceUses = v.uses();
         VariableTree vt = s.getVariable();
         VariableElement ve = (VariableElement) index.element(vt);
         LocalVar x = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
@@ -505,18 +469,9 @@ public final class Lowerer {
         if (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
         Snippet selector;
         Set<LocalVar> uses;
-        Suspension await = direct(selectorTree);
-        if (await != null) {
-            LocalVar temp = temp(await);
-            await(await, temp, s);
-            selector = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-            uses = Set.of(temp);
-        } else {
-            if (index.suspends(selectorTree)) throw nestedAwait(selectorTree);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(selectorTree), selectorTree);
-            selector = r.snippet();
-            uses = r.uses();
-        }
+        Value v = valueWithoutCaptures(selectorTree);
+        selector = v.snippet();
+        uses = v.uses();
         Block exit = newBlock("AFTER_SWITCH", endLine(s), "");
         List<Block.SwitchCase> cases = new ArrayList<>();
         List<Block> bodies = new ArrayList<>();
@@ -659,7 +614,6 @@ public final class Lowerer {
             r = vars.get(index.element(v));
         } else {
             ExpressionTree e = (ExpressionTree) resource;
-            if (index.suspends(e)) throw nestedAwait(e);
             r = hidden("resource", index.type(e));
             assign(r, e);
         }
@@ -698,31 +652,344 @@ public final class Lowerer {
         ExpressionTree e = s.getExpression();
         Snippet value = null;
         if (e != null) {
-            Suspension await = direct(e);
-            if (await != null) {
-                LocalVar temp = temp(await);
-                await(await, temp, s);
-                value = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-                current.code().add(new Block.Code(Snippet.text(""), Set.of(temp), Set.of(), List.of()));
+            if (!index.suspends(e)) {
+                // Kept as written (it may contain jumps: a switch expression's return is not one).
+                SnippetRenderer.Rendered r = renderer.render(e);
+                Value v = r.captures().isEmpty() ? Value.of(r) : spill(Value.of(r), method.element().getReturnType(), e);
+                value = v.snippet();
+                current.code().add(new Block.Code(Snippet.text(""), v.uses(), Set.of(), r.captures().isEmpty() ? r.jumps() : List.of()));
             } else {
-                if (index.suspends(e)) throw nestedAwait(e);
-                SnippetRenderer.Rendered r = noCaptures(renderer.render(e), e);
-                value = r.snippet();
-                current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
+                Value v = value(e);
+                if (!v.captures().isEmpty()) v = spill(v, method.element().getReturnType(), e);
+                value = v.snippet();
+                current.code().add(new Block.Code(Snippet.text(""), v.uses(), Set.of(), List.of()));
             }
         }
         jumpTerminator(jumps.returning(value));
     }
 
     private void throwStatement(ThrowTree s) {
-        Suspension await = direct(s.getExpression());
-        if (await == null) throw nestedAwait(s.getExpression());
-        LocalVar temp = temp(await);
-        await(await, temp, s);
-        code(Snippet.builder().text("throw ").add(new Snippet.VarRef(temp)).text(";").build(), Set.of(temp), Set.of(),
-                List.of());
+        Value v = value(s.getExpression());
+        code(withCaptures(Snippet.builder().text("throw ").add(v.snippet()).text(";").build(), v.captures()), v.uses(),
+                Set.of(), List.of());
         current.terminate(new Block.Stop());
         current = null;
+    }
+
+
+    // ---- expressions with awaits inside (ANF: operands evaluated before a suspension are spilled) ----
+
+    /** An expression lowered so far: printable in the current block, reading {@code uses}. */
+    private record Value(Snippet snippet, Set<LocalVar> uses, Set<LocalVar> captures) {
+        static Value of(SnippetRenderer.Rendered r) {
+            return new Value(r.snippet(), r.uses(), r.captures());
+        }
+
+        static Value ref(LocalVar v) {
+            return new Value(Snippet.builder().add(new Snippet.VarRef(v)).build(), Set.of(v), Set.of());
+        }
+    }
+
+    /**
+     * Lowers {@code e} so that every operand is evaluated in JLS order: the awaits inside it end
+     * blocks, and each operand evaluated before a later suspension is stored in a temporary first
+     * (it must not be evaluated again, nor after the suspension). An expression without awaits is
+     * returned as the user wrote it.
+     */
+    private Value value(ExpressionTree e) {
+        if (!index.suspends(e)) {
+            SnippetRenderer.Rendered r = renderer.render(e);
+            if (!r.jumps().isEmpty()) throw nestedAwait(e);
+            return Value.of(r);
+        }
+        Suspension s = index.suspension(e);
+        if (s != null) {
+            LocalVar temp = temp(s);
+            await(s, temp, e);
+            return Value.ref(temp);
+        }
+        return switch (e.getKind()) {
+            case PARENTHESIZED -> {
+                Value inner = value(((ParenthesizedTree) e).getExpression());
+                yield new Value(Snippet.builder().text("(").add(inner.snippet()).text(")").build(), inner.uses(),
+                        inner.captures());
+            }
+            case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((com.sun.source.tree.BinaryTree) e);
+            case CONDITIONAL_EXPRESSION -> conditional((com.sun.source.tree.ConditionalExpressionTree) e);
+            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((com.sun.source.tree.CompoundAssignmentTree) e);
+            default -> operands(e);
+        };
+    }
+
+    /** {@link #value}, stored in a temporary first if a lambda or class in it captures managed locals. */
+    private Value valueWithoutCaptures(ExpressionTree e) {
+        Value v = value(e);
+        return v.captures().isEmpty() ? v : spill(v, index.type(e), e);
+    }
+
+    /**
+     * An expression whose operands are evaluated left to right before the operation itself (JLS
+     * 15.7): each operand is lowered; one evaluated before a later operand that suspends is spilled.
+     */
+    private Value operands(ExpressionTree e) {
+        List<ExpressionTree> ops = operandsOf(e);
+        if (ops == null) throw nestedAwait(e);
+        rejectPatternBindings(e);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        Set<LocalVar> uses = new LinkedHashSet<>();
+        Set<LocalVar> captures = new LinkedHashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            ExpressionTree op = ops.get(i);
+            List<ExpressionTree> later = ops.subList(i + 1, ops.size());
+            Value v = value(op);
+            if (later.stream().anyMatch(index::suspends) && !stable(op, later)) v = spill(v, index.type(op), op);
+            overrides.put(op, v.snippet());
+            uses.addAll(v.uses());
+            captures.addAll(v.captures());
+        }
+        SnippetRenderer.Rendered r = renderer.render(e, overrides);
+        if (!r.jumps().isEmpty()) throw nestedAwait(e);
+        return new Value(r.snippet(), union(uses, r.uses()), union(captures, r.captures()));
+    }
+
+    /** The operands of {@code e} in evaluation order, or null for a form that cannot be split. */
+    private List<ExpressionTree> operandsOf(ExpressionTree e) {
+        List<ExpressionTree> ops = new ArrayList<>();
+        switch (e.getKind()) {
+            case METHOD_INVOCATION -> {
+                MethodInvocationTree m = (MethodInvocationTree) e;
+                if (m.getMethodSelect() instanceof MemberSelectTree ms && isValue(ms.getExpression())) ops.add(ms.getExpression());
+                ops.addAll(m.getArguments());
+            }
+            case NEW_CLASS -> {
+                com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+                if (n.getClassBody() != null && index.suspends(n.getClassBody())) return null;
+                if (n.getEnclosingExpression() != null) ops.add(n.getEnclosingExpression());
+                ops.addAll(n.getArguments());
+            }
+            case NEW_ARRAY -> {
+                NewArrayTree n = (NewArrayTree) e;
+                ops.addAll(n.getDimensions());
+                if (n.getInitializers() != null) ops.addAll(n.getInitializers());
+            }
+            case ARRAY_ACCESS, MEMBER_SELECT, IDENTIFIER -> {
+                List<ExpressionTree> v = variableOperands(e);
+                if (v == null) return null;
+                ops.addAll(v);
+            }
+            case TYPE_CAST -> ops.add(((com.sun.source.tree.TypeCastTree) e).getExpression());
+            case INSTANCE_OF -> ops.add(((com.sun.source.tree.InstanceOfTree) e).getExpression());
+            case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT ->
+                    ops.add(((com.sun.source.tree.UnaryTree) e).getExpression());
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                List<ExpressionTree> v = variableOperands(((com.sun.source.tree.UnaryTree) e).getExpression());
+                if (v == null) return null;
+                ops.addAll(v);
+            }
+            case ASSIGNMENT -> {
+                AssignmentTree a = (AssignmentTree) e;
+                List<ExpressionTree> v = variableOperands(a.getVariable());
+                if (v == null) return null;
+                ops.addAll(v);
+                ops.add(a.getExpression());
+            }
+            case MULTIPLY, DIVIDE, REMAINDER, PLUS, MINUS, LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT, LESS_THAN,
+                    GREATER_THAN, LESS_THAN_EQUAL, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, AND, XOR, OR -> {
+                com.sun.source.tree.BinaryTree b = (com.sun.source.tree.BinaryTree) e;
+                ops.add(b.getLeftOperand());
+                ops.add(b.getRightOperand());
+            }
+            default -> {
+                return null;
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * The operands evaluated to find the variable {@code v} denotes (JLS 15.26.1): an array access's
+     * array and index, a field access's object; none for a local or an unqualified field.
+     */
+    private List<ExpressionTree> variableOperands(ExpressionTree v) {
+        while (v instanceof ParenthesizedTree p) v = p.getExpression();
+        if (v instanceof IdentifierTree) return List.of();
+        if (v instanceof com.sun.source.tree.ArrayAccessTree a) return List.of(a.getExpression(), a.getIndex());
+        if (v instanceof MemberSelectTree m) return isValue(m.getExpression()) ? List.of(m.getExpression()) : List.of();
+        return null;
+    }
+
+    /** Whether {@code e} is evaluated to a value (not a type or package name, nor {@code super}). */
+    private boolean isValue(ExpressionTree e) {
+        if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) return false;
+        Element el = index.element(e);
+        return !(el instanceof TypeElement) && !(el instanceof javax.lang.model.element.PackageElement);
+    }
+
+    /**
+     * Whether evaluating {@code op} after {@code later} gives the same value as before it: a
+     * literal, a constant, {@code this}, or a managed local that {@code later} does not assign.
+     * (Fields are not: another task may change them while this one is suspended.)
+     */
+    private boolean stable(ExpressionTree op, List<ExpressionTree> later) {
+        while (op instanceof ParenthesizedTree p) op = p.getExpression();
+        if (op instanceof com.sun.source.tree.LiteralTree) return true;
+        if (!(op instanceof IdentifierTree id)) return false;
+        if (id.getName().contentEquals("this")) return true;
+        Element e = index.element(id);
+        if (e instanceof VariableElement ve && ve.getConstantValue() != null) return true;
+        if (e == null || !vars.containsKey(e)) return false;
+        boolean[] assigned = {false};
+        TreeScanner<Void, Void> assigns = new TreeScanner<>() {
+            private void target(ExpressionTree t) {
+                while (t instanceof ParenthesizedTree p) t = p.getExpression();
+                if (t instanceof IdentifierTree i && e.equals(index.element(i))) assigned[0] = true;
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitCompoundAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitUnary(com.sun.source.tree.UnaryTree node, Void unused) {
+                target(node.getExpression());
+                return super.visitUnary(node, unused);
+            }
+        };
+        for (ExpressionTree t : later) assigns.scan(t, null);
+        return !assigned[0];
+    }
+
+    /** Stores {@code v} in a new temporary of (a denotable form of) {@code type}; returns a read of it. */
+    private Value spill(Value v, TypeMirror type, ExpressionTree of) {
+        TypeMirror t = type;
+        // An intersection (a lub, an inferred `var`) cannot be written: its first bound holds the
+        // value; a use needing another bound then fails to compile in the generated code.
+        if (t.getKind() == TypeKind.INTERSECTION) t = types.erasure(t);
+        String hint = nameOf(of);
+        LocalVar temp = hidden(lowerCamel(hint.equals("future") ? "operand" : hint), t);
+        temp.setDeclaration(of);
+        code(withCaptures(Snippet.builder().add(new Snippet.VarRef(temp)).text(" = ").add(v.snippet()).text(";").build(),
+                v.captures()), v.uses(), Set.of(temp), List.of());
+        return Value.ref(temp);
+    }
+
+    /**
+     * {@code a && b} / {@code a || b} whose right side suspends: the right side (and its futures)
+     * is evaluated only when the left does not decide, as in Java.
+     */
+    private Value shortCircuit(com.sun.source.tree.BinaryTree b) {
+        if (!index.suspends(b.getRightOperand())) return firstLowered(b.getLeftOperand(), b);
+        rejectPatternBindings(b);
+        boolean and = b.getKind() == Tree.Kind.CONDITIONAL_AND;
+        LocalVar result = hidden(and ? "both" : "either", types.getPrimitiveType(TypeKind.BOOLEAN));
+        result.setDeclaration(b);
+        Value left = valueWithoutCaptures(b.getLeftOperand());
+        Block right = newBlock(and ? "AND_RIGHT" : "OR_RIGHT", line(b.getRightOperand()), renderer.sourceOf(b.getRightOperand()));
+        Block decided = newBlock("DECIDED", line(b), "");
+        Block join = newBlock("AFTER_" + (and ? "AND" : "OR"), line(b), "");
+        current.terminate(new Block.Branch(left.snippet(), left.uses(), and ? right : decided, and ? decided : right));
+        current = decided;
+        code(Snippet.builder().add(new Snippet.VarRef(result)).text(and ? " = false;" : " = true;").build(), Set.of(),
+                Set.of(result), List.of());
+        gotoIfOpen(join);
+        current = right;
+        Value r = value(b.getRightOperand());
+        code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(r.snippet()).text(";").build(),
+                r.captures()), r.uses(), Set.of(result), List.of());
+        gotoIfOpen(join);
+        current = join;
+        return Value.ref(result);
+    }
+
+    /** {@code c ? a : b} whose branches suspend: only the chosen branch is evaluated. */
+    private Value conditional(com.sun.source.tree.ConditionalExpressionTree e) {
+        if (!index.suspends(e.getTrueExpression()) && !index.suspends(e.getFalseExpression())) return firstLowered(e.getCondition(), e);
+        rejectPatternBindings(e);
+        TypeMirror type = index.type(e);
+        if (type.getKind() == TypeKind.INTERSECTION) type = types.erasure(type);
+        LocalVar result = hidden("chosen", type);
+        result.setDeclaration(e);
+        Value c = valueWithoutCaptures(e.getCondition());
+        Block whenTrue = newBlock("IF_TRUE", line(e.getTrueExpression()), renderer.sourceOf(e.getTrueExpression()));
+        Block whenFalse = newBlock("IF_FALSE", line(e.getFalseExpression()), renderer.sourceOf(e.getFalseExpression()));
+        Block join = newBlock("AFTER_CONDITIONAL", line(e), "");
+        current.terminate(new Block.Branch(c.snippet(), c.uses(), whenTrue, whenFalse));
+        for (Block branch : List.of(whenTrue, whenFalse)) {
+            current = branch;
+            Value v = value(branch == whenTrue ? e.getTrueExpression() : e.getFalseExpression());
+            code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(v.snippet()).text(";").build(),
+                    v.captures()), v.uses(), Set.of(result), List.of());
+            gotoIfOpen(join);
+        }
+        current = join;
+        return Value.ref(result);
+    }
+
+    /** Renders {@code whole} with {@code first} lowered and the rest (no awaits) in place. */
+    private Value firstLowered(ExpressionTree first, ExpressionTree whole) {
+        Value l = value(first);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        overrides.put(first, l.snippet());
+        SnippetRenderer.Rendered r = renderer.render(whole, overrides);
+        return new Value(r.snippet(), union(l.uses(), r.uses()), union(l.captures(), r.captures()));
+    }
+
+    /**
+     * {@code v op= rhs} whose right side suspends, as JLS 15.26.2 orders it: the variable's operands
+     * are evaluated, then its value is read and saved (the null and bounds checks of an array
+     * element happen here, before the right side), then the right side, then the store of
+     * {@code (T) (saved op rhs)}.
+     */
+    private Value compoundAssignment(com.sun.source.tree.CompoundAssignmentTree e) {
+        if (!index.suspends(e.getExpression())) return operands(e);
+        List<ExpressionTree> ops = variableOperands(e.getVariable());
+        if (ops == null) throw nestedAwait(e);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        Set<LocalVar> uses = new LinkedHashSet<>();
+        for (ExpressionTree op : ops) {
+            Value v = value(op);
+            if (!stable(op, List.of(e.getExpression()))) v = spill(v, index.type(op), op);
+            overrides.put(op, v.snippet());
+            uses.addAll(v.uses());
+        }
+        SnippetRenderer.Rendered variable = renderer.render(e.getVariable(), overrides);
+        Set<LocalVar> variableUses = union(uses, variable.uses());
+        Value saved = spill(new Value(variable.snippet(), variableUses, variable.captures()), index.type(e.getVariable()),
+                e.getVariable());
+        Value rhs = value(e.getExpression());
+        String op = switch (e.getKind()) {
+            case MULTIPLY_ASSIGNMENT -> "*";
+            case DIVIDE_ASSIGNMENT -> "/";
+            case REMAINDER_ASSIGNMENT -> "%";
+            case PLUS_ASSIGNMENT -> "+";
+            case MINUS_ASSIGNMENT -> "-";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>";
+            case AND_ASSIGNMENT -> "&";
+            case XOR_ASSIGNMENT -> "^";
+            case OR_ASSIGNMENT -> "|";
+            default -> throw new IllegalStateException(e.getKind().toString());
+        };
+        Snippet s = Snippet.builder().add(variable.snippet()).text(" = (").add(new Snippet.TypeUse(index.type(e.getVariable())))
+                .text(") (").add(saved.snippet()).text(" " + op + " (").add(rhs.snippet()).text("))").build();
+        return new Value(s, union(union(variableUses, saved.uses()), rhs.uses()), rhs.captures());
+    }
+
+    /** Emits {@code e;} as a statement, lowering the awaits inside it. */
+    private void statementOf(ExpressionTree e) {
+        Value v = value(e);
+        code(withCaptures(Snippet.builder().add(v.snippet()).text(";").build(), v.captures()), v.uses(), Set.of(), List.of());
     }
 
     // ---- awaits and branches ----
@@ -736,8 +1003,7 @@ public final class Lowerer {
         switch (s.kind()) {
             case AWAIT_FUTURE, AWAIT_STAGE -> {
                 ExpressionTree arg = call.getArguments().get(0);
-                if (index.suspends(arg)) throw nestedAwait(arg);
-                SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
+                Value r = valueWithoutCaptures(arg);
                 uses.addAll(r.uses());
                 if (s.kind() == Suspension.Kind.AWAIT_STAGE) {
                     future.add(new Snippet.TypeRef(elements.getTypeElement("dev.ratchet.Futures")))
@@ -756,21 +1022,23 @@ public final class Lowerer {
                 }
                 future.add(new Snippet.CompanionRef(declaring)).text("." + m.getSimpleName() + "(");
                 boolean first = true;
-                if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
-                    ExpressionTree select = call.getMethodSelect();
-                    if (select instanceof MemberSelectTree ms) {
-                        if (index.suspends(ms.getExpression())) throw nestedAwait(ms.getExpression());
-                        SnippetRenderer.Rendered r = noCaptures(renderer.render(ms.getExpression()), ms);
-                        uses.addAll(r.uses());
-                        future.add(r.snippet());
-                    } else {
-                        future.add(new Snippet.SelfRef());
-                    }
+                // Receiver, then arguments, left to right; each one evaluated before a later
+                // operand's await is spilled (JLS 15.12.4).
+                List<ExpressionTree> ops = new ArrayList<>();
+                boolean instance = !m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+                if (instance && call.getMethodSelect() instanceof MemberSelectTree ms) ops.add(ms.getExpression());
+                ops.addAll(call.getArguments());
+                if (instance && !(call.getMethodSelect() instanceof MemberSelectTree)) {
+                    future.add(new Snippet.SelfRef());
                     first = false;
                 }
-                for (ExpressionTree arg : call.getArguments()) {
-                    if (index.suspends(arg)) throw nestedAwait(arg);
-                    SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
+                for (int i = 0; i < ops.size(); i++) {
+                    ExpressionTree op = ops.get(i);
+                    List<ExpressionTree> later = ops.subList(i + 1, ops.size());
+                    Value r = value(op);
+                    if (!r.captures().isEmpty() || later.stream().anyMatch(index::suspends) && !stable(op, later)) {
+                        r = spill(r, index.type(op), op);
+                    }
                     uses.addAll(r.uses());
                     if (!first) future.text(", ");
                     future.add(r.snippet());
@@ -803,10 +1071,9 @@ public final class Lowerer {
             current.terminate(new Block.Branch(Snippet.builder().text(negated ? "!" : "").add(new Snippet.VarRef(temp)).build(),
                     Set.of(temp), then, otherwise));
         } else {
-            if (index.suspends(c)) throw nestedAwait(c);
             rejectPatternBindings(c);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(c), c);
-            current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
+            Value v = valueWithoutCaptures(c);
+            current.terminate(new Block.Branch(v.snippet(), v.uses(), then, otherwise));
         }
         current = null;
     }

@@ -10,7 +10,7 @@ import dev.ratchet.processor.diagnostics.Diagnostic;
  */
 public enum LoweringMessages {
     AWAIT_IN_EXPRESSION("AwaitInExpression",
-            "await inside an expression is not supported yet: assign it to a local first: `var x = await(...);`"),
+            "await inside this expression is not supported yet (a switch expression's cases, a method reference, a class body): assign it to a local first: `var x = await(...);`"),
     AWAIT_ASSIGNMENT_TARGET("AwaitAssignmentTarget",
             "await assigned to `%s` is not supported yet: assign it to a local first (`var x = await(...);`), then `%s = x;`"),
     CAPTURED_LOCAL("CapturedLocal",

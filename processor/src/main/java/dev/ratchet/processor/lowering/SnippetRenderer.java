@@ -113,7 +113,20 @@ final class SnippetRenderer {
 
     /** Renders {@code tree}; {@code caseLabel} keeps enum constants unqualified (Java 17 requires it). */
     Rendered render(Tree tree, boolean caseLabel) {
-        Collector c = new Collector(tree, caseLabel);
+        return render(tree, caseLabel, Map.of());
+    }
+
+    /**
+     * Renders {@code tree} with the subtrees in {@code overrides} (an identity map) printed as the
+     * given snippets: operands the lowering already evaluated (spilled or awaited). The overridden
+     * subtrees are not scanned; their uses are the caller's to record.
+     */
+    Rendered render(Tree tree, Map<Tree, Snippet> overrides) {
+        return render(tree, false, overrides);
+    }
+
+    private Rendered render(Tree tree, boolean caseLabel, Map<Tree, Snippet> overrides) {
+        Collector c = new Collector(tree, caseLabel, overrides);
         c.scan(tree, null);
         c.replacements.sort(Comparator.comparingLong(Replacement::start));
         Snippet.Builder b = Snippet.builder();
@@ -168,9 +181,22 @@ final class SnippetRenderer {
         private final Deque<ClassTree> classes = new ArrayDeque<>();
         private int lambdas;
 
-        Collector(Tree root, boolean caseLabel) {
+        private final Map<Tree, Snippet> overrides;
+
+        Collector(Tree root, boolean caseLabel, Map<Tree, Snippet> overrides) {
             this.root = root;
             this.caseLabel = caseLabel;
+            this.overrides = overrides;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            Snippet evaluated = tree == null ? null : overrides.get(tree);
+            if (evaluated != null) {
+                replace(tree, evaluated);
+                return null;
+            }
+            return super.scan(tree, unused);
         }
 
         private void replace(Tree t, Snippet s) {
