@@ -304,4 +304,56 @@ class Expressions {
         if (((Supplier<Integer>) () -> h).get() > 0) return await(f("t", true));
         return false;
     }
+
+    @Async
+    int localClass(int n) {
+        abstract class Base {
+            abstract int weight();
+        }
+        final class Acc extends Base {
+            private int sum;
+
+            Acc(int start) {
+                sum = start;
+            }
+
+            void add(int x) {
+                sum += x * weight() + field;
+            }
+
+            @Override
+            int weight() {
+                return 2;
+            }
+        }
+        Acc acc = new Acc(await(f("start", 100)));
+        for (int i = 0; i < n; i++) acc.add(await(f("i", i)));
+        Base b = acc;
+        return acc.sum + b.weight();
+    }
+
+    enum Color {
+        RED,
+        GREEN,
+        BLUE
+    }
+
+    @Async
+    String switchExpression(int ordinal, int n) {
+        Color c = Color.values()[ordinal];
+        String s = v("before", "<") + switch (c) {
+            case RED -> "r" + await(f("red", n));
+            case GREEN -> {
+                int k = await(f("green", n)) * 2;
+                log("k=" + k);
+                yield "g" + k;
+            }
+            case BLUE -> throw new IllegalArgumentException("blue " + await(f("blue", n)));
+        } + v("after", ">");
+        int t = switch (await(f("selector", n))) {
+            case 1, 2 -> 10;
+            default -> await(f("default", 20));
+        };
+        return s + t;
+    }
 }

@@ -72,11 +72,13 @@ public final class Lowerer {
     private final Types types;
     private final Elements elements;
     private final Completion completion;
+    private final Trees trees;
     private final SnippetRenderer renderer;
     private final Map<Element, LocalVar> vars = new HashMap<>();
     private final List<LocalVar> allVars = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     private final List<TryRegion> regions = new ArrayList<>();
+    private final List<LocalClass> localClasses = new ArrayList<>();
     private final JumpScopes jumps = new JumpScopes();
     private TryRegion.Handler handler;
     private Block current;
@@ -87,6 +89,7 @@ public final class Lowerer {
         this.types = types;
         this.elements = elements;
         this.completion = new Completion(index);
+        this.trees = trees;
         CharSequence source;
         try {
             source = method.unit().getSourceFile().getCharContent(true);
@@ -127,7 +130,7 @@ public final class Lowerer {
             }
             current = null;
         }
-        return new StateGraph(method, entry, blocks, allVars, regions);
+        return new StateGraph(method, entry, blocks, allVars, regions, localClasses);
     }
 
     // ---- statements ----
@@ -168,7 +171,11 @@ public final class Lowerer {
                 variable((VariableTree) s);
                 return;
             }
-            case CLASS, RECORD, ENUM, INTERFACE -> throw new LoweringException(
+            case CLASS -> {
+                localClasses.add(localClass((com.sun.source.tree.ClassTree) s));
+                return;
+            }
+            case RECORD, ENUM, INTERFACE -> throw new LoweringException(
                     LoweringMessages.LOCAL_CLASS.at(method.unit(), s));
             case RETURN -> {
                 returnStatement((ReturnTree) s);
@@ -199,6 +206,52 @@ public final class Lowerer {
             current.terminate(new Block.Stop());
             current = null;
         }
+    }
+
+    /** A local class hoisted to a member of the machine (see {@link LocalClass}). */
+    private LocalClass localClass(com.sun.source.tree.ClassTree c) {
+        TypeElement element = (TypeElement) index.element(c);
+        if (element == null) throw new LoweringException(LoweringMessages.LOCAL_CLASS.at(method.unit(), c));
+        List<LocalClass.Member> members = new ArrayList<>();
+        for (Tree m : c.getMembers()) {
+            if (!renderer.isWritten(m)) continue; // the default constructor javac added: JavaPoet's is the same
+            if (m instanceof VariableTree f) {
+                Snippet init = f.getInitializer() == null ? null : classPart(f.getInitializer(), c);
+                VariableElement fe = (VariableElement) index.element(f);
+                if (fe == null) fe = (VariableElement) trees.getElement(com.sun.source.util.TreePath.getPath(method.unit(), f));
+                members.add(new LocalClass.Field(fe, init));
+            } else if (m instanceof com.sun.source.tree.MethodTree mt) {
+                ExecutableElement e = (ExecutableElement) index.element(mt);
+                if (e == null) e = (ExecutableElement) trees.getElement(com.sun.source.util.TreePath.getPath(method.unit(), mt));
+                if (e == null) throw new LoweringException(LoweringMessages.LOCAL_CLASS_SHAPE.at(method.unit(), m, "this member"));
+                boolean override = mt.getModifiers().getAnnotations().stream()
+                        .anyMatch(a -> renderer.sourceOf(a.getAnnotationType()).equals("Override"));
+                members.add(new LocalClass.Method(e, mt.getBody() == null ? null : statements(mt.getBody(), c), override));
+            } else if (m instanceof BlockTree b) {
+                members.add(new LocalClass.Initializer(b.isStatic(), statements(b, c)));
+            } else {
+                throw new LoweringException(LoweringMessages.LOCAL_CLASS_SHAPE.at(method.unit(), m, "a nested type"));
+            }
+        }
+        return new LocalClass(element, members);
+    }
+
+    private Snippet statements(BlockTree b, com.sun.source.tree.ClassTree c) {
+        Snippet.Builder out = Snippet.builder();
+        for (StatementTree st : b.getStatements()) {
+            if (renderer.isWritten(st)) out.add(classPart(st, c)).text("\n"); // not javac's implicit super()
+        }
+        return out.build();
+    }
+
+    /** Renders part of a local class; a managed local read inside it is a compile error. */
+    private Snippet classPart(Tree t, com.sun.source.tree.ClassTree c) {
+        SnippetRenderer.Rendered r = renderer.renderIn(t, c);
+        if (!r.captures().isEmpty()) {
+            throw new LoweringException(LoweringMessages.LOCAL_CLASS_CAPTURE.at(method.unit(), r.firstCapture(),
+                    r.captures().iterator().next().hint()));
+        }
+        return r.snippet();
     }
 
     private void variable(VariableTree v) {
@@ -719,8 +772,113 @@ public final class Lowerer {
             case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
                     LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
                     XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((com.sun.source.tree.CompoundAssignmentTree) e);
+            case SWITCH_EXPRESSION -> switchExpression((com.sun.source.tree.SwitchExpressionTree) e);
             default -> operands(e);
         };
+    }
+
+    /**
+     * A switch expression whose cases await: a switch on the (lowered) selector whose cases assign
+     * the chosen value to a temporary and continue after it. Arrow cases only, with an expression,
+     * a {@code throw} or a block whose only {@code yield} is its last statement; patterns and
+     * guards stay errors.
+     */
+    private Value switchExpression(com.sun.source.tree.SwitchExpressionTree e) {
+        boolean casesSuspend = e.getCases().stream().anyMatch(index::suspends);
+        if (!casesSuspend) return firstLowered(e.getExpression(), e);
+        for (CaseTree c : e.getCases()) {
+            boolean isDefault = renderer.sourceOf(c).startsWith("default");
+            if (c.getCaseKind() != CaseTree.CaseKind.RULE || (c.getExpressions().isEmpty() && !isDefault)) {
+                throw new LoweringException(LoweringMessages.SWITCH_EXPRESSION.at(method.unit(), c));
+            }
+            if (c.getBody() instanceof BlockTree b && innerYields(b) > (endsWithYield(b) ? 1 : 0)) {
+                throw new LoweringException(LoweringMessages.SWITCH_EXPRESSION.at(method.unit(), c));
+            }
+        }
+        TypeMirror type = index.type(e);
+        if (type.getKind() == TypeKind.INTERSECTION) type = types.erasure(type);
+        LocalVar result = hidden("switched", type);
+        result.setDeclaration(e);
+        ExpressionTree selectorTree = e.getExpression();
+        while (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
+        Value selector = valueWithoutCaptures(selectorTree);
+        Block exit = newBlock("AFTER_SWITCH", endLine(e), "");
+        List<Block.SwitchCase> cases = new ArrayList<>();
+        List<Block> bodies = new ArrayList<>();
+        boolean hasDefault = false;
+        for (CaseTree c : e.getCases()) {
+            boolean isDefault = renderer.sourceOf(c).startsWith("default");
+            hasDefault |= isDefault;
+            List<Snippet> labels = new ArrayList<>();
+            for (ExpressionTree l : c.getExpressions()) labels.add(renderer.render(l, true).snippet());
+            Block body = newBlock(isDefault ? "DEFAULT" : "CASE", line(c), "");
+            bodies.add(body);
+            cases.add(new Block.SwitchCase(labels, body));
+        }
+        // An exhaustive enum switch without default: a constant added later matches nothing.
+        Block noMatch = hasDefault ? null : newBlock("NO_MATCH", line(e), "");
+        current.terminate(new Block.Switch(selector.snippet(), selector.uses(), cases, noMatch));
+        if (noMatch != null) {
+            current = noMatch;
+            code(Snippet.text("throw new IncompatibleClassChangeError(\"no case of the switch expression matched\");"), Set.of(),
+                    Set.of(), List.of());
+            current.terminate(new Block.Stop());
+        }
+        for (int i = 0; i < e.getCases().size(); i++) {
+            Tree body = e.getCases().get(i).getBody();
+            current = bodies.get(i);
+            ExpressionTree chosen = null;
+            if (body instanceof ExpressionTree x) {
+                chosen = x;
+            } else if (body instanceof BlockTree b) {
+                List<? extends StatementTree> statements = b.getStatements();
+                int n = endsWithYield(b) ? statements.size() - 1 : statements.size();
+                for (int k = 0; k < n && current != null; k++) lowerStatement(statements.get(k));
+                if (n < statements.size() && current != null) chosen = ((com.sun.source.tree.YieldTree) statements.get(n)).getValue();
+            } else {
+                lowerStatement((StatementTree) body);
+            }
+            if (chosen != null && current != null) {
+                Value v = value(chosen);
+                code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(v.snippet()).text(";").build(),
+                        v.captures()), v.uses(), Set.of(result), List.of());
+            }
+            gotoIfOpen(exit);
+        }
+        current = exit;
+        return Value.ref(result);
+    }
+
+    private static boolean endsWithYield(BlockTree b) {
+        return !b.getStatements().isEmpty() && b.getStatements().get(b.getStatements().size() - 1) instanceof com.sun.source.tree.YieldTree;
+    }
+
+    /** The yields of {@code b} that belong to the enclosing switch expression (not to nested ones). */
+    private static int innerYields(BlockTree b) {
+        int[] count = {0};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+                count[0]++;
+                return null;
+            }
+
+            @Override
+            public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(b, null);
+        return count[0];
     }
 
     /** {@link #value}, stored in a temporary first if a lambda or class in it captures managed locals. */
@@ -871,6 +1029,7 @@ public final class Lowerer {
 
     /** Stores {@code v} in a new temporary of (a denotable form of) {@code type}; returns a read of it. */
     private Value spill(Value v, TypeMirror type, ExpressionTree of) {
+        if (type == null) throw nestedAwait(of); // javac gave it no type: cannot be stored
         TypeMirror t = type;
         // An intersection (a lub, an inferred `var`) cannot be written: its first bound holds the
         // value; a use needing another bound then fails to compile in the generated code.
@@ -1016,11 +1175,9 @@ public final class Lowerer {
             default -> {
                 ExecutableElement m = s.method();
                 TypeElement declaring = (TypeElement) m.getEnclosingElement();
-                if (!call.getTypeArguments().isEmpty()) {
-                    throw new LoweringException(LoweringMessages.IMPLICIT_AWAIT_TYPE_ARGUMENTS.at(method.unit(), call,
-                            dev.ratchet.processor.model.CompanionNames.companionSimpleName(declaring) + "." + m.getSimpleName()));
-                }
-                future.add(new Snippet.CompanionRef(declaring)).text("." + m.getSimpleName() + "(");
+                future.add(new Snippet.CompanionRef(declaring)).text(".");
+                if (!call.getTypeArguments().isEmpty()) future.add(entryTypeArguments(call, m, declaring));
+                future.text(m.getSimpleName() + "(");
                 boolean first = true;
                 // Receiver, then arguments, left to right; each one evaluated before a later
                 // operand's await is spilled (JLS 15.12.4).
@@ -1053,6 +1210,39 @@ public final class Lowerer {
         current.terminate(a);
         resume.setResumes(a);
         current = resume;
+    }
+
+    /**
+     * {@code <A, B>} for a call of the companion entry of {@code m} written with explicit type
+     * arguments: the entry's type parameters are the receiver class's, then the method's (see
+     * {@code AsyncMethod.typeParameters}); the class's come from the receiver's type. A receiver
+     * whose type arguments Java cannot write (wildcards) keeps the call a compile error.
+     */
+    private Snippet entryTypeArguments(MethodInvocationTree call, ExecutableElement m, TypeElement declaring) {
+        List<TypeMirror> args = new ArrayList<>();
+        int classCount = dev.ratchet.processor.model.AsyncMethod.typeParameters(m).size() - m.getTypeParameters().size();
+        if (classCount > 0) {
+            TypeMirror receiver = call.getMethodSelect() instanceof MemberSelectTree ms ? index.type(ms.getExpression())
+                    : declaring.equals(method.owner()) ? method.owner().asType() : null;
+            List<TypeMirror> classArgs = new ArrayList<>();
+            for (TypeMirror t = receiver; t instanceof DeclaredType d; t = d.getEnclosingType()) {
+                classArgs.addAll(0, d.getTypeArguments());
+            }
+            boolean writable = classArgs.size() == classCount && classArgs.stream().noneMatch(a -> a.getKind() == TypeKind.WILDCARD
+                    || a.getKind() == TypeKind.TYPEVAR && a.toString().startsWith("capture#"));
+            if (!writable) {
+                throw new LoweringException(LoweringMessages.IMPLICIT_AWAIT_TYPE_ARGUMENTS.at(method.unit(), call,
+                        dev.ratchet.processor.model.CompanionNames.companionSimpleName(declaring) + "." + m.getSimpleName()));
+            }
+            args.addAll(classArgs);
+        }
+        for (Tree t : call.getTypeArguments()) args.add(index.type(t));
+        Snippet.Builder b = Snippet.builder().text("<");
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) b.text(", ");
+            b.add(new Snippet.TypeUse(args.get(i)));
+        }
+        return b.text(">").build();
     }
 
     /** {@code if (condition) then else otherwise}, awaiting the condition first if it is an await. */
@@ -1152,7 +1342,8 @@ public final class Lowerer {
     }
 
     private LocalVar declare(VariableElement e, String name, TypeMirror type, LocalVar.Kind kind) {
-        LocalVar v = new LocalVar(name, type, e, kind);
+        // An unnamed variable (`_`, Java 22+) cannot be a field or be read: it gets a name.
+        LocalVar v = new LocalVar(name.equals("_") || name.isEmpty() ? "unnamed" : name, type, e, kind);
         vars.put(e, v);
         allVars.add(v);
         return v;

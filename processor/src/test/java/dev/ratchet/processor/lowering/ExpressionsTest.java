@@ -102,4 +102,16 @@ class ExpressionsTest {
         program.check("capturesCatchParameter");
         program.check("capturesInACondition");
     }
+
+    @Test
+    void localClassesBecomeMembersOfTheMachine() {
+        program.check("localClass", 3);
+    }
+
+    @Test
+    void switchExpressionsWithAwaitsInArrowCases() {
+        for (int c = 0; c < 3; c++) {
+            for (int n : new int[] {1, 5}) program.check("switchExpression", c, n);
+        }
+    }
 }

@@ -72,9 +72,14 @@ class LoweringErrorsTest {
     }
 
     @Test
-    void awaitInASwitchExpression() {
-        assertError("        int x = switch (i) { case 1 -> await(f); default -> 0; };\n        return x;",
-                LoweringMessages.AWAIT_IN_EXPRESSION, "case 1 -> await(f)", 40);
+    void awaitInAnArrowCaseOfASwitchExpressionCompiles() {
+        assertThat(compile("        int x = switch (i) { case 1 -> await(f); default -> 0; };\n        return x;")).succeededWithoutWarnings();
+    }
+
+    @Test
+    void awaitInAnOldStyleCaseOfASwitchExpression() {
+        assertError("        int x = switch (i) {\n            case 1: yield await(f);\n            default: yield 0;\n        };\n        return x;",
+                LoweringMessages.SWITCH_EXPRESSION, "case 1: yield await(f);", 13);
     }
 
     /** The misuse checker rejects {@code super} calls before lowering sees them: one error, its message. */
@@ -112,8 +117,21 @@ class LoweringErrorsTest {
     }
 
     @Test
-    void localClassInABodyWithAwait() {
-        assertError("        class L {}\n        int h = await(f);\n        return h;", LoweringMessages.LOCAL_CLASS, "class L {}", 9);
+    void localClassInABodyWithAwaitCompiles() {
+        assertThat(compile("        class L { int twice(int x) { return 2 * x; } }\n        L l = new L();\n        int h = await(f);\n        return l.twice(h);"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void localClassCapturingALocalOfTheBody() {
+        assertError("        int h = await(f);\n        class L { int get() { return h; } }\n        return new L().get();",
+                LoweringMessages.LOCAL_CLASS_CAPTURE, "return h;", 38);
+    }
+
+    @Test
+    void localRecordInABodyWithAwait() {
+        assertError("        record R(int x) {}\n        int h = await(f);\n        return new R(h).x();", LoweringMessages.LOCAL_CLASS,
+                "record R(int x) {}", 9);
     }
 
     @Test

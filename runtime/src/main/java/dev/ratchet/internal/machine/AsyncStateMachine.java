@@ -114,8 +114,9 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
     }
 
     /**
-     * Polls the awaited future once. Every await spends one unit of the task's budget first: when
-     * it is spent the task yields (woken, pending) and the same state retries on the next poll.
+     * Polls the awaited future once. Every await spends one unit of the task's budget before its
+     * first poll: when it is spent the task yields (woken, pending) and the same state retries on
+     * the next poll.
      * After {@link #cancel()}, cancels the awaited future, drives it to completion (its cleanup),
      * then throws {@code CancellationException} here; if the child's cleanup threw something else,
      * that exception is suppressed by the {@code CancellationException}.
@@ -125,7 +126,10 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
     protected final Poll<?> pollAwaited(Context cx) {
         Future<?> future = awaited;
         if (future == null) throw new IllegalStateException("pollAwaited without awaitOn");
-        if (cx.yieldIfSpent()) return Poll.pending();
+        // One unit per await, spent when it starts (its first poll), not on every re-poll of a
+        // pending child: nested machines re-poll their whole chain on each wake, and spending at
+        // every level would let a deep chain yield forever before reaching its leaf.
+        if (!awaitedPolled && cx.yieldIfSpent()) return Poll.pending();
         if (cancelRequested) {
             if (!awaitedPolled) {
                 // Never polled, so nothing ran: no cleanup to drive.

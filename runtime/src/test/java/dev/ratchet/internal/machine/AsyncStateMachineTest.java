@@ -280,6 +280,58 @@ class AsyncStateMachineTest {
         assertEquals(3, wakes.get(), "each forced yield wakes the task");
     }
 
+    /** A machine awaiting a machine ... {@code depth} deep, whose leaf yields {@code leafYields} times. */
+    private AsyncStateMachine<Integer> chain(int depth, int leafYields) {
+        Future<Integer> leaf = new Future<>() {
+            int polls;
+
+            @Override
+            public Poll<Integer> poll(Context c) {
+                if (polls++ < leafYields) {
+                    c.waker().wake();
+                    return Poll.pending();
+                }
+                return Poll.ready(0);
+            }
+        };
+        Future<Integer> child = leaf;
+        AsyncStateMachine<Integer> m = null;
+        for (int i = 0; i < depth; i++) {
+            Future<Integer> inner = child;
+            m = new AsyncStateMachine<>() {
+                boolean awaiting;
+
+                @Override
+                protected Poll<Integer> resume(Context c) {
+                    if (!awaiting) {
+                        awaitOn(inner);
+                        awaiting = true;
+                    }
+                    Poll<?> ready = pollAwaited(c);
+                    return ready.isPending() ? Poll.pending() : Poll.ready((Integer) ready.value() + 1);
+                }
+            };
+            child = m;
+        }
+        return m;
+    }
+
+    @Test
+    void aChainDeeperThanTheBudgetStillReachesItsLeaf() {
+        AsyncStateMachine<Integer> root = chain(50, 3);
+        Context budgeted = Context.withBudget(wakes::incrementAndGet, 4);
+        int polls = 0;
+        Poll<Integer> p;
+        do {
+            budgeted.refillBudget(4);
+            p = root.poll(budgeted);
+            assertTrue(++polls < 100, "no progress: a re-poll of a pending child must not spend budget");
+        } while (p.isPending());
+        assertEquals(50, p.value());
+        // 50 awaits start at 4 per poll (13 polls), then the leaf yields 3 times.
+        assertEquals(13 + 3, polls);
+    }
+
     @Test
     void checkedExceptionsOfTheBodyAreRethrownUnchanged() {
         IOException failure = new IOException("disk");
