@@ -356,4 +356,37 @@ class Expressions {
         };
         return s + t;
     }
+
+    @Async
+    String patternBindings(Object o) {
+        if (o instanceof String s && s.length() > await(f("len", 1))) {
+            log("long string");
+            await(f("x", 0));
+            return s.toUpperCase();
+        } else if (!(o instanceof Integer i) || i < 0) {
+            log("not a natural");
+            return "other";
+        } else {
+            int doubled = await(f("i", i)) * 2;
+            return "int " + doubled + i;
+        }
+    }
+
+    @Async
+    int patternInALoopCondition(List<Object> xs) {
+        int sum = 0;
+        int k = 0;
+        while (k < xs.size() && xs.get(k) instanceof Integer n) {
+            sum += await(f("n", n)) + n;
+            k++;
+        }
+        return sum;
+    }
+
+    @Async
+    String bindingInTheEnclosingScope(Object o) {
+        if (!(o instanceof String s)) return "not a string";
+        int n = await(f("len", s.length()));
+        return s + n;
+    }
 }

@@ -142,7 +142,7 @@ public final class Lowerer {
             b.getStatements().forEach(this::lowerStatement);
             return;
         }
-        if (!index.suspends(s)) {
+        if (!index.suspends(s) && !(s instanceof IfTree i && bindingEscapes(i))) {
             simple(s);
             return;
         }
@@ -518,6 +518,10 @@ public final class Lowerer {
     }
 
     private void switchStatement(SwitchTree s) {
+        if (s.getCases().stream().anyMatch(this::needsPatternLowering)) {
+            patternSwitch(s);
+            return;
+        }
         ExpressionTree selectorTree = s.getExpression();
         if (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
         Snippet selector;
@@ -567,6 +571,122 @@ public final class Lowerer {
                 gotoIfOpen(i + 1 < bodies.size() ? bodies.get(i + 1) : exit); // fall through
             }
         }
+        jumps.exitScope();
+        current = exit;
+    }
+
+    /** A case with a type pattern, {@code null} or a guard: matched by tests in order, not by a Java switch. */
+    private boolean needsPatternLowering(CaseTree c) {
+        if (CaseLabels.guard(c) != null) return true;
+        for (CaseLabels.Label l : CaseLabels.of(c, false)) {
+            if (l.kind() == CaseLabels.Label.Kind.BINDING || l.kind() == CaseLabels.Label.Kind.OTHER_PATTERN) return true;
+            if (l.kind() == CaseLabels.Label.Kind.CONSTANT && l.tree().getKind() == Tree.Kind.NULL_LITERAL) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A pattern switch statement (Java 21) whose cases await, lowered as its semantics: the selector
+     * is evaluated once; each case in order tests its labels ({@code instanceof} for a type pattern,
+     * binding the pattern variable, a managed local; {@code ==}/{@code equals} for constants), then
+     * its guard; {@code default} last; no match throws {@code MatchException} (a class changed since
+     * compilation). Arrow cases with type patterns only; record patterns stay an error.
+     */
+    private void patternSwitch(SwitchTree s) {
+        ExpressionTree selectorTree = s.getExpression();
+        while (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
+        TypeMirror selectorType = index.type(selectorTree);
+        Value selector = spill(value(selectorTree), selectorType, selectorTree);
+        CaseTree defaultCase = null;
+        boolean nullCase = false;
+        for (CaseTree c : s.getCases()) {
+            if (c.getCaseKind() != CaseTree.CaseKind.RULE) throw new LoweringException(LoweringMessages.UNSUPPORTED_SWITCH.at(method.unit(), c));
+            for (CaseLabels.Label l : CaseLabels.of(c, renderer.sourceOf(c).startsWith("default"))) {
+                if (l.kind() == CaseLabels.Label.Kind.OTHER_PATTERN) {
+                    throw new LoweringException(LoweringMessages.UNSUPPORTED_SWITCH.at(method.unit(), l.tree()));
+                }
+                nullCase |= l.kind() == CaseLabels.Label.Kind.CONSTANT && l.tree().getKind() == Tree.Kind.NULL_LITERAL;
+            }
+        }
+        if (!nullCase) {
+            // As the synchronous switch: a null selector throws before any case is tested.
+            code(Snippet.builder().add(new Snippet.TypeRef(elements.getTypeElement("java.util.Objects"))).text(".requireNonNull(")
+                    .add(selector.snippet()).text(");").build(), selector.uses(), Set.of(), List.of());
+        }
+        Block exit = newBlock("AFTER_SWITCH", endLine(s), "");
+        jumps.enterSwitch(exit);
+        List<CaseTree> ordered = new ArrayList<>();
+        for (CaseTree c : s.getCases()) {
+            if (CaseLabels.of(c, renderer.sourceOf(c).startsWith("default")).stream()
+                    .anyMatch(l -> l.kind() == CaseLabels.Label.Kind.DEFAULT)) {
+                defaultCase = c;
+            } else {
+                ordered.add(c);
+            }
+        }
+        if (defaultCase != null) ordered.add(defaultCase);
+        for (CaseTree c : ordered) {
+            Block body = newBlock("CASE", line(c), renderer.sourceOf(c).lines().findFirst().orElse(""));
+            Block next = newBlock("NEXT_CASE", line(c), "");
+            List<CaseLabels.Label> labels = CaseLabels.of(c, c == defaultCase);
+            boolean matchesAll = labels.stream().anyMatch(l -> l.kind() == CaseLabels.Label.Kind.DEFAULT);
+            Block matched = newBlock("MATCHED", line(c), "");
+            if (matchesAll) {
+                gotoIfOpen(matched);
+            } else {
+                for (int i = 0; i < labels.size(); i++) {
+                    CaseLabels.Label l = labels.get(i);
+                    Block orElse = i + 1 < labels.size() ? newBlock("NEXT_LABEL", line(c), "") : next;
+                    Snippet.Builder test = Snippet.builder();
+                    Block onMatch = matched;
+                    if (l.kind() == CaseLabels.Label.Kind.BINDING) {
+                        VariableTree vt = ((com.sun.source.tree.BindingPatternTree) l.tree()).getVariable();
+                        VariableElement ve = (VariableElement) index.element(vt);
+                        TypeMirror bound = ve.asType();
+                        test.add(selector.snippet()).text(" instanceof ").add(new Snippet.TypeUse(types.erasure(bound)));
+                        LocalVar binding = declare(ve, vt.getName().toString(), bound, LocalVar.Kind.LOCAL);
+                        binding.setDeclaration(vt);
+                        onMatch = newBlock("BIND", line(c), "");
+                        current.terminate(new Block.Branch(test.build(), selector.uses(), onMatch, orElse));
+                        current = onMatch;
+                        code(Snippet.builder().add(new Snippet.VarRef(binding)).text(" = (").add(new Snippet.TypeUse(bound))
+                                .text(") ").add(selector.snippet()).text(";").build(), selector.uses(), Set.of(binding), List.of());
+                        gotoIfOpen(matched);
+                    } else if (l.tree().getKind() == Tree.Kind.NULL_LITERAL) {
+                        current.terminate(new Block.Branch(Snippet.builder().add(selector.snippet()).text(" == null").build(),
+                                selector.uses(), matched, orElse));
+                    } else {
+                        SnippetRenderer.Rendered r = renderer.render(l.tree());
+                        Snippet constant = r.snippet();
+                        Snippet cond = selectorType.getKind().isPrimitive() || types.asElement(selectorType) != null
+                                && types.asElement(selectorType).getKind() == javax.lang.model.element.ElementKind.ENUM
+                                ? Snippet.builder().add(selector.snippet()).text(" == ").add(constant).build()
+                                : Snippet.builder().add(selector.snippet()).text(".equals(").add(constant).text(")").build();
+                        current.terminate(new Block.Branch(cond, union(selector.uses(), r.uses()), matched, orElse));
+                    }
+                    current = orElse;
+                }
+            }
+            current = matched;
+            ExpressionTree guard = CaseLabels.guard(c);
+            if (guard != null) {
+                branch(guard, body, next, c);
+            } else {
+                gotoIfOpen(body);
+            }
+            current = body;
+            Tree b = c.getBody();
+            if (b instanceof StatementTree st) {
+                lowerStatement(st);
+            } else {
+                statementOf((ExpressionTree) b);
+            }
+            gotoIfOpen(exit);
+            current = next;
+        }
+        code(Snippet.text("throw new MatchException(null, null);"), Set.of(), Set.of(), List.of());
+        current.terminate(new Block.Stop());
+        current = null;
         jumps.exitScope();
         current = exit;
     }
@@ -1260,12 +1380,115 @@ public final class Lowerer {
             await(await, temp, at);
             current.terminate(new Block.Branch(Snippet.builder().text(negated ? "!" : "").add(new Snippet.VarRef(temp)).build(),
                     Set.of(temp), then, otherwise));
+        } else if (hasPatternBinding(c)) {
+            bindingBranch(c, then, otherwise);
         } else {
-            rejectPatternBindings(c);
             Value v = valueWithoutCaptures(c);
             current.terminate(new Block.Branch(v.snippet(), v.uses(), then, otherwise));
         }
         current = null;
+    }
+
+    /**
+     * A split condition that declares pattern variables, decomposed so that each binding is a
+     * managed local assigned where the pattern matches (JLS 6.3.1 scoping follows: javac already
+     * checked every use): {@code a && b}, {@code a || b}, {@code !a} become branches, and
+     * {@code e instanceof T t} tests a temporary holding {@code e}, then assigns {@code t}.
+     */
+    private void bindingBranch(ExpressionTree c, Block then, Block otherwise) {
+        while (c instanceof ParenthesizedTree p) c = p.getExpression();
+        if (!hasPatternBinding(c)) {
+            Value v = valueWithoutCaptures(c);
+            current.terminate(new Block.Branch(v.snippet(), v.uses(), then, otherwise));
+            return;
+        }
+        switch (c.getKind()) {
+            case CONDITIONAL_AND, CONDITIONAL_OR -> {
+                com.sun.source.tree.BinaryTree b = (com.sun.source.tree.BinaryTree) c;
+                Block mid = newBlock(c.getKind() == Tree.Kind.CONDITIONAL_AND ? "AND_RIGHT" : "OR_RIGHT",
+                        line(b.getRightOperand()), renderer.sourceOf(b.getRightOperand()));
+                if (c.getKind() == Tree.Kind.CONDITIONAL_AND) bindingBranch(b.getLeftOperand(), mid, otherwise);
+                else bindingBranch(b.getLeftOperand(), then, mid);
+                current = mid;
+                bindingBranch(b.getRightOperand(), then, otherwise);
+            }
+            case LOGICAL_COMPLEMENT -> bindingBranch(((com.sun.source.tree.UnaryTree) c).getExpression(), otherwise, then);
+            case INSTANCE_OF -> {
+                com.sun.source.tree.InstanceOfTree io = (com.sun.source.tree.InstanceOfTree) c;
+                if (!(io.getPattern() instanceof com.sun.source.tree.BindingPatternTree bp)) {
+                    rejectPatternBindings(c); // a record pattern: reported at its first variable
+                    return;
+                }
+                ExpressionTree tested = io.getExpression();
+                Value v = spill(value(tested), index.type(tested), tested);
+                VariableTree vt = bp.getVariable();
+                VariableElement ve = (VariableElement) index.element(vt);
+                LocalVar binding = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
+                binding.setDeclaration(vt);
+                Block bind = newBlock("MATCHED", line(c), renderer.sourceOf(c));
+                current.terminate(new Block.Branch(Snippet.builder().add(v.snippet()).text(" instanceof ")
+                        .add(new Snippet.TypeUse(types.erasure(ve.asType()))).build(), v.uses(), bind, otherwise));
+                current = bind;
+                code(Snippet.builder().add(new Snippet.VarRef(binding)).text(" = (").add(new Snippet.TypeUse(ve.asType()))
+                        .text(") ").add(v.snippet()).text(";").build(), v.uses(), Set.of(binding), List.of());
+                gotoIfOpen(then);
+            }
+            default -> rejectPatternBindings(c);
+        }
+    }
+
+    /**
+     * Whether a pattern variable of {@code s}'s condition is used after {@code s} (JLS 6.3.2: `if
+     * (!(o instanceof T t)) return;` introduces {@code t} into the enclosing block): then the if is
+     * lowered, so that the variable is a managed local, even without awaits.
+     */
+    private boolean bindingEscapes(IfTree s) {
+        if (!hasPatternBinding(s.getCondition())) return false;
+        Set<Element> bindings = new java.util.HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                Element e = index.element(node.getVariable());
+                if (e != null) bindings.add(e);
+                return super.visitBindingPattern(node, unused);
+            }
+        }.scan(s.getCondition(), null);
+        boolean[] escapes = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIf(IfTree node, Void unused) {
+                return node == s ? null : super.visitIf(node, unused);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                if (bindings.contains(index.element(node))) escapes[0] = true;
+                return null;
+            }
+        }.scan(method.tree().getBody(), null);
+        return escapes[0];
+    }
+
+    private static boolean hasPatternBinding(ExpressionTree c) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(c, null);
+        return found[0];
     }
 
     /**

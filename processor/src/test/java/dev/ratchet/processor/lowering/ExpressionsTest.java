@@ -114,4 +114,12 @@ class ExpressionsTest {
             for (int n : new int[] {1, 5}) program.check("switchExpression", c, n);
         }
     }
+
+    @Test
+    void patternVariablesOfSplitConditionsLiveAcrossAwaits() {
+        for (Object o : new Object[] {"abc", "a", 4, -1, 2.5}) program.check("patternBindings", o);
+        program.check("patternInALoopCondition", java.util.List.of(1, 2, "x", 3));
+        program.check("bindingInTheEnclosingScope", "abc");
+        program.check("bindingInTheEnclosingScope", 1);
+    }
 }

@@ -105,9 +105,15 @@ class LoweringErrorsTest {
     }
 
     @Test
-    void patternVariableInTheConditionOfASplitIf() {
-        assertError("        Object o = f;\n        if (o instanceof Future<?> g) {\n            await(f);\n            g.cancel();\n        }\n        return 0;",
-                LoweringMessages.PATTERN_IN_SPLIT_CONDITION, "o instanceof Future<?> g", 36);
+    void patternVariableInTheConditionOfASplitIfCompiles() {
+        assertThat(compile("        Object o = f;\n        if (o instanceof Future<?> g && g != null) {\n            await(f);\n            g.cancel();\n        }\n        return 0;"))
+                .succeededWithoutWarnings();
+    }
+
+    @Test
+    void patternVariableNestedInAnArgumentOfASplitCondition() {
+        assertError("        Object o = f;\n        if (java.util.Objects.equals(o instanceof Future<?> g ? g : null, null)) {\n            await(f);\n        }\n        return 0;",
+                LoweringMessages.PATTERN_IN_SPLIT_CONDITION, "o instanceof Future<?> g", 61);
     }
 
     @Test
