@@ -121,7 +121,11 @@ public final class MachineWriter {
         }
         for (LocalVar v : g.fields()) {
             FieldSpec.Builder f = FieldSpec.builder(typeOf(v), v.name(), Modifier.PRIVATE);
-            if (v.kind() == LocalVar.Kind.HIDDEN) f.addJavadoc("Hidden variable of a loop or try-with-resources.\n");
+            if (v.kind() == LocalVar.Kind.HIDDEN) {
+                // Expression temporaries carry the expression's tree; loop and resource variables do not.
+                f.addJavadoc(v.declaration() != null ? "An operand or result of an expression that awaits, kept across the await.\n"
+                        : "Hidden variable of a loop or try-with-resources.\n");
+            }
             type.addField(f.build());
         }
         // The constructor takes every parameter (the entry is written before liveness may be known)

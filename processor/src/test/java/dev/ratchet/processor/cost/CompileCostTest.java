@@ -28,7 +28,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @Tag("slow")
 @EnabledIfSystemProperty(named = "ratchet.compileCost", matches = "true")
 class CompileCostTest {
-    static final int METHODS = 200;
+    static final int METHODS = Integer.getInteger("ratchet.compileCost.methods", 200);
 
     static String source() {
         StringBuilder sb = new StringBuilder("""
