@@ -70,4 +70,91 @@ class Cancellation {
         await(never("forever"));
         return n;
     }
+
+    @Async
+    String finallyReturnCannotSwallow() {
+        try {
+            log("waiting");
+            await(never("child"));
+            return "not reached";
+        } finally {
+            log("finally");
+            return "swallowed";
+        }
+    }
+
+    @Async
+    String finallyBreakCannotSwallow() {
+        while (true) {
+            try {
+                await(never("child"));
+            } finally {
+                log("finally");
+                break;
+            }
+        }
+        log("after loop");
+        return "swallowed";
+    }
+
+    @Async
+    String finallyContinueCannotSwallow() {
+        for (int i = 0; i < 3; i++) {
+            try {
+                log("iteration " + i);
+                await(never("child" + i));
+            } finally {
+                log("finally " + i);
+                continue;
+            }
+        }
+        return "done";
+    }
+
+    /** Pending until cancelled; then its cleanup fails. */
+    static final class FailingCleanup implements dev.ratchet.Future<String> {
+        private boolean cancelled;
+
+        @Override
+        public dev.ratchet.Poll<String> poll(dev.ratchet.Context cx) {
+            if (!cancelled) return dev.ratchet.Poll.pending();
+            log("cleanup failed");
+            throw new IllegalStateException("cleanup failed");
+        }
+
+        @Override
+        public void cancel() {
+            log("child cancelled");
+            cancelled = true;
+        }
+    }
+
+    @Async
+    String childCleanupFails() {
+        try {
+            await(new FailingCleanup());
+            return "not reached";
+        } finally {
+            log("finally");
+        }
+    }
+
+    @Async
+    String parentOfAsyncChild() {
+        try {
+            return child();
+        } finally {
+            log("parent finally");
+        }
+    }
+
+    @Async
+    String child() {
+        try {
+            log("child waiting");
+            return await(never("grandchild"));
+        } finally {
+            log("child finally");
+        }
+    }
 }

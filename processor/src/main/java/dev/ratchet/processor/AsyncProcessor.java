@@ -117,6 +117,28 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
     }
 
+    private static boolean mentionsPrivateType(ExecutableElement m) {
+        List<javax.lang.model.type.TypeMirror> types = new ArrayList<>();
+        types.add(m.getReturnType());
+        for (var p : m.getParameters()) types.add(p.asType());
+        types.addAll(m.getThrownTypes());
+        for (var tp : m.getTypeParameters()) types.addAll(tp.getBounds());
+        return types.stream().anyMatch(AsyncProcessor::mentionsPrivateType);
+    }
+
+    private static boolean mentionsPrivateType(javax.lang.model.type.TypeMirror t) {
+        if (t instanceof javax.lang.model.type.ArrayType a) return mentionsPrivateType(a.getComponentType());
+        if (t instanceof javax.lang.model.type.WildcardType w) {
+            return (w.getExtendsBound() != null && mentionsPrivateType(w.getExtendsBound()))
+                    || (w.getSuperBound() != null && mentionsPrivateType(w.getSuperBound()));
+        }
+        if (!(t instanceof javax.lang.model.type.DeclaredType d)) return false;
+        for (Element e = d.asElement(); e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) return true;
+        }
+        return d.getTypeArguments().stream().anyMatch(AsyncProcessor::mentionsPrivateType);
+    }
+
     /** Finds the {@code @Async} methods of {@code type} and its member classes. */
     private void collect(TypeElement type, Map<TypeElement, List<ExecutableElement>> byClass) {
         for (ExecutableElement m : ElementFilter.methodsIn(type.getEnclosedElements())) {
@@ -135,11 +157,19 @@ public final class AsyncProcessor extends AbstractProcessor {
      */
     private void processClass(TypeElement type, List<ExecutableElement> methods, boolean firstTime, boolean lastRound) {
         String name = type.getQualifiedName().toString();
+        // A private class (or one nested in a private class) cannot be named by its companion: the
+        // misuse checker reported it (AsyncInPrivateClass); a companion would only add errors.
+        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+            if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) return;
+        }
         List<AsyncMethod> all = new ArrayList<>();
         List<AsyncMethod> valid = new ArrayList<>();
         for (ExecutableElement m : methods) {
             TreePath path = trees.getPath(m);
             if (path == null || ((com.sun.source.tree.MethodTree) path.getLeaf()).getBody() == null) continue;
+            // A rejected method whose signature names a private type gets no entry: the entry could
+            // not name it either, and the checker already reported it.
+            if (invalid.contains(key(m)) && mentionsPrivateType(m)) continue;
             AsyncMethod method = new AsyncMethod(m, type, path);
             all.add(method);
             if (!invalid.contains(key(m))) valid.add(method);

@@ -191,6 +191,30 @@ public final class BodyIndex {
 
         // Every other expression: record its type.
         @Override
+        public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+            record(node);
+            return super.visitSwitchExpression(node, unused);
+        }
+
+        @Override
+        public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+            record(node);
+            return super.visitCompoundAssignment(node, unused);
+        }
+
+        @Override
+        public Void visitInstanceOf(com.sun.source.tree.InstanceOfTree node, Void unused) {
+            record(node);
+            return super.visitInstanceOf(node, unused);
+        }
+
+        @Override
+        public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void unused) {
+            record(node);
+            return super.visitMemberReference(node, unused);
+        }
+
+        @Override
         public Void visitBinary(com.sun.source.tree.BinaryTree node, Void unused) {
             record(node);
             return super.visitBinary(node, unused);

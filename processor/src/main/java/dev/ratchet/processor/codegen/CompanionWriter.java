@@ -39,7 +39,7 @@ public final class CompanionWriter {
     }
 
     /**
-     * The companion file; {@code machines} (with the base class) are nested in it when not empty.
+     * The companion file; {@code machines} are nested in it.
      */
     public static JavaFile companion(TypeElement owner, List<Entry> entries, List<TypeSpec> machines, boolean markGenerated) {
         ClassName name = companionName(owner);
@@ -52,10 +52,7 @@ public final class CompanionWriter {
         if (markGenerated) type.addAnnotation(generated());
         if (owner.getModifiers().contains(Modifier.PUBLIC)) type.addModifiers(Modifier.PUBLIC);
         for (Entry e : entries) type.addMethod(entry(e));
-        if (!machines.isEmpty()) {
-            type.addTypes(machines);
-            type.addType(StateMachineBase.spec());
-        }
+        type.addTypes(machines);
         return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
 
@@ -68,8 +65,7 @@ public final class CompanionWriter {
                 .addModifiers(Modifier.FINAL)
                 .addOriginatingElement(owner)
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
-                .addTypes(machines)
-                .addType(StateMachineBase.spec());
+                .addTypes(machines);
         if (markGenerated) type.addAnnotation(generated());
         return JavaFile.builder(name.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }

@@ -58,11 +58,10 @@ public final class MachineWriter {
         return overload == 0 ? cap : cap + (overload + 1);
     }
 
-    /** Type variables of the machine and the entry: the class's (instance methods), then the method's. */
+    /** Type variables of the machine and the entry: see {@link AsyncMethod#typeParameters}. */
     static List<TypeVariableName> typeVariables(AsyncMethod m) {
         List<TypeVariableName> vars = new ArrayList<>();
-        if (!m.isStatic()) for (TypeParameterElement p : m.owner().getTypeParameters()) vars.add(TypeVariableName.get(p));
-        for (TypeParameterElement p : m.element().getTypeParameters()) vars.add(TypeVariableName.get(p));
+        for (TypeParameterElement p : AsyncMethod.typeParameters(m.element())) vars.add(TypeVariableName.get(p));
         return vars;
     }
 
@@ -86,10 +85,11 @@ public final class MachineWriter {
                 .addJavadoc("Not generated: compiling {@code $L} failed with the error reported on it.\n", m.element().getSimpleName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
-                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output))
+                .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output))
                 .addMethod(ctor.build())
                 .addMethod(MethodSpec.methodBuilder("resume")
                         .addAnnotation(Override.class)
+                        .addModifiers(Modifier.PROTECTED)
                         .returns(ParameterizedTypeName.get(POLL, output))
                         .addParameter(CONTEXT, "cx")
                         .addStatement("throw new $T($S)", IllegalStateException.class,
@@ -106,8 +106,10 @@ public final class MachineWriter {
                         m.owner().getSimpleName(), m.element().getSimpleName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
-                .superclass(ParameterizedTypeName.get(StateMachineBase.in(host), output));
+                .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output));
         MethodSpec resume = resume(output); // first: it tells whether the body uses the receiver
+        List<TypeSpec> localClasses = new ArrayList<>();
+        for (dev.ratchet.processor.lowering.LocalClass lc : g.localClasses()) localClasses.add(localClass(lc, simpleName));
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
         if (!m.isStatic()) {
             TypeName self = TypeNames.of(m.owner().asType());
@@ -119,7 +121,11 @@ public final class MachineWriter {
         }
         for (LocalVar v : g.fields()) {
             FieldSpec.Builder f = FieldSpec.builder(typeOf(v), v.name(), Modifier.PRIVATE);
-            if (v.kind() == LocalVar.Kind.HIDDEN) f.addJavadoc("Hidden variable of a loop or try-with-resources.\n");
+            if (v.kind() == LocalVar.Kind.HIDDEN) {
+                // Expression temporaries carry the expression's tree; loop and resource variables do not.
+                f.addJavadoc(v.declaration() != null ? "An operand or result of an expression that awaits, kept across the await.\n"
+                        : "Hidden variable of a loop or try-with-resources.\n");
+            }
             type.addField(f.build());
         }
         // The constructor takes every parameter (the entry is written before liveness may be known)
@@ -145,6 +151,7 @@ public final class MachineWriter {
         for (Block b : g.states()) states.addEnumConstant(b.stateName());
         if (g.returnsThroughFinally()) states.addEnumConstant("RETURN");
         type.addType(states.build());
+        type.addTypes(localClasses);
         return type.build();
     }
 
@@ -203,6 +210,7 @@ public final class MachineWriter {
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
         MethodSpec.Builder resume = MethodSpec.methodBuilder("resume")
                 .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
                 .returns(ParameterizedTypeName.get(POLL, output))
                 .addParameter(CONTEXT, n.cx())
                 .addException(Throwable.class)
@@ -211,6 +219,54 @@ public final class MachineWriter {
             resume.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
         }
         return resume.build();
+    }
+
+    /** A local class of the body as an inner class of the machine (it may use {@code self}). */
+    private TypeSpec localClass(dev.ratchet.processor.lowering.LocalClass lc, String machineName) {
+        TypeElement e = lc.element();
+        String name = e.getSimpleName().toString();
+        if (name.equals(machineName) || name.equals(n.stateType())) {
+            throw new dev.ratchet.processor.lowering.LoweringException(dev.ratchet.processor.lowering.LoweringMessages.LOCAL_CLASS_SHAPE
+                    .at(g.method().unit(), g.method().tree(), "a local class named like the machine (" + name + ")"));
+        }
+        TypeSpec.Builder t = TypeSpec.classBuilder(name).addModifiers(Modifier.PRIVATE);
+        if (e.getModifiers().contains(Modifier.FINAL)) t.addModifiers(Modifier.FINAL);
+        if (e.getModifiers().contains(Modifier.ABSTRACT)) t.addModifiers(Modifier.ABSTRACT);
+        for (TypeParameterElement p : e.getTypeParameters()) t.addTypeVariable(TypeVariableName.get(p));
+        if (e.getSuperclass().getKind() == TypeKind.DECLARED
+                && !((TypeElement) ((javax.lang.model.type.DeclaredType) e.getSuperclass()).asElement()).getQualifiedName()
+                        .contentEquals("java.lang.Object")) {
+            t.superclass(TypeNames.of(e.getSuperclass()));
+        }
+        for (TypeMirror i : e.getInterfaces()) t.addSuperinterface(TypeNames.of(i));
+        for (dev.ratchet.processor.lowering.LocalClass.Member m : lc.members()) {
+            if (m instanceof dev.ratchet.processor.lowering.LocalClass.Field f) {
+                FieldSpec.Builder fs = FieldSpec.builder(TypeNames.of(f.element().asType()), f.element().getSimpleName().toString())
+                        .addModifiers(f.element().getModifiers().toArray(Modifier[]::new));
+                if (f.initializer() != null) fs.initializer(snippet(f.initializer()));
+                t.addField(fs.build());
+            } else if (m instanceof dev.ratchet.processor.lowering.LocalClass.Method md) {
+                javax.lang.model.element.ExecutableElement x = md.element();
+                MethodSpec.Builder ms = x.getKind() == javax.lang.model.element.ElementKind.CONSTRUCTOR
+                        ? MethodSpec.constructorBuilder()
+                        : MethodSpec.methodBuilder(x.getSimpleName().toString()).returns(TypeNames.of(x.getReturnType()));
+                ms.addModifiers(x.getModifiers().toArray(Modifier[]::new));
+                if (md.override()) ms.addAnnotation(Override.class);
+                for (TypeParameterElement p : x.getTypeParameters()) ms.addTypeVariable(TypeVariableName.get(p));
+                for (var p : x.getParameters()) {
+                    ms.addParameter(com.palantir.javapoet.ParameterSpec.builder(TypeNames.of(p.asType()), p.getSimpleName().toString())
+                            .addModifiers(p.getModifiers().toArray(Modifier[]::new)).build());
+                }
+                ms.varargs(x.isVarArgs());
+                for (TypeMirror thrown : x.getThrownTypes()) ms.addException(TypeNames.of(thrown));
+                if (md.body() != null) ms.addCode(snippet(md.body()));
+                t.addMethod(ms.build());
+            } else if (m instanceof dev.ratchet.processor.lowering.LocalClass.Initializer in) {
+                if (in.isStatic()) t.addStaticBlock(snippet(in.body()));
+                else t.addInitializerBlock(snippet(in.body()));
+            }
+        }
+        return t.build();
     }
 
     private void resumePrologue(CodeBlock.Builder c, Block b) {
@@ -332,7 +388,7 @@ public final class MachineWriter {
             if (p instanceof Snippet.Text t) {
                 c.add("$L", t.text());
             } else if (p instanceof Snippet.TypeRef r) {
-                c.add("$T", ClassName.get(r.type()));
+                c.add("$T", TypeNames.className(r.type()));
             } else if (p instanceof Snippet.TypeUse u) {
                 c.add("$T", TypeNames.of(u.type()));
             } else if (p instanceof Snippet.VarRef v) {

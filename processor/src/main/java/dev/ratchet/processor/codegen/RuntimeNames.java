@@ -8,8 +8,8 @@ final class RuntimeNames {
     static final ClassName POLL = ClassName.get("dev.ratchet", "Poll");
     static final ClassName CONTEXT = ClassName.get("dev.ratchet", "Context");
     static final ClassName FUTURES = ClassName.get("dev.ratchet", "Futures");
-    static final ClassName CANCELLATION = ClassName.get("java.util.concurrent", "CancellationException");
-    static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
+    /** The base class of every generated machine: for generated code only, not API. */
+    static final ClassName STATE_MACHINE = ClassName.get("dev.ratchet.internal.machine", "AsyncStateMachine");
     static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
     static final String PROCESSOR = "dev.ratchet.processor.AsyncProcessor";
 

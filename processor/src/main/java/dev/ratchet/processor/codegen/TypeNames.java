@@ -55,8 +55,8 @@ final class TypeNames {
 
     private static TypeName declared(DeclaredType d) {
         TypeElement e = (TypeElement) d.asElement();
-        if (e.getNestingKind() == NestingKind.ANONYMOUS || e.getNestingKind() == NestingKind.LOCAL) throw new Undenotable(d);
-        ClassName raw = ClassName.get(e);
+        if (e.getNestingKind() == NestingKind.ANONYMOUS) throw new Undenotable(d);
+        ClassName raw = className(e);
         if (d.getTypeArguments().isEmpty()) {
             if (d.getEnclosingType() instanceof DeclaredType outer && !outer.getTypeArguments().isEmpty()
                     && !e.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
@@ -71,6 +71,14 @@ final class TypeNames {
             return ((ParameterizedTypeName) declared(outer)).nestedClass(e.getSimpleName().toString(), args);
         }
         return ParameterizedTypeName.get(raw, args.toArray(TypeName[]::new));
+    }
+
+    /**
+     * The name of a class; a local class (one of an {@code @Async} body, hoisted to a member of the
+     * state machine, see {@code LocalClass}) is named by its simple name there.
+     */
+    static ClassName className(TypeElement e) {
+        return e.getNestingKind() == NestingKind.LOCAL ? ClassName.get("", e.getSimpleName().toString()) : ClassName.get(e);
     }
 
     private static TypeName argument(TypeMirror a) {

@@ -72,11 +72,13 @@ public final class Lowerer {
     private final Types types;
     private final Elements elements;
     private final Completion completion;
+    private final Trees trees;
     private final SnippetRenderer renderer;
     private final Map<Element, LocalVar> vars = new HashMap<>();
     private final List<LocalVar> allVars = new ArrayList<>();
     private final List<Block> blocks = new ArrayList<>();
     private final List<TryRegion> regions = new ArrayList<>();
+    private final List<LocalClass> localClasses = new ArrayList<>();
     private final JumpScopes jumps = new JumpScopes();
     private TryRegion.Handler handler;
     private Block current;
@@ -87,6 +89,7 @@ public final class Lowerer {
         this.types = types;
         this.elements = elements;
         this.completion = new Completion(index);
+        this.trees = trees;
         CharSequence source;
         try {
             source = method.unit().getSourceFile().getCharContent(true);
@@ -127,7 +130,7 @@ public final class Lowerer {
             }
             current = null;
         }
-        return new StateGraph(method, entry, blocks, allVars, regions);
+        return new StateGraph(method, entry, blocks, allVars, regions, localClasses);
     }
 
     // ---- statements ----
@@ -139,7 +142,7 @@ public final class Lowerer {
             b.getStatements().forEach(this::lowerStatement);
             return;
         }
-        if (!index.suspends(s)) {
+        if (!index.suspends(s) && !(s instanceof IfTree i && bindingEscapes(i))) {
             simple(s);
             return;
         }
@@ -168,7 +171,11 @@ public final class Lowerer {
                 variable((VariableTree) s);
                 return;
             }
-            case CLASS, RECORD, ENUM, INTERFACE -> throw new LoweringException(
+            case CLASS -> {
+                localClasses.add(localClass((com.sun.source.tree.ClassTree) s));
+                return;
+            }
+            case RECORD, ENUM, INTERFACE -> throw new LoweringException(
                     LoweringMessages.LOCAL_CLASS.at(method.unit(), s));
             case RETURN -> {
                 returnStatement((ReturnTree) s);
@@ -201,6 +208,52 @@ public final class Lowerer {
         }
     }
 
+    /** A local class hoisted to a member of the machine (see {@link LocalClass}). */
+    private LocalClass localClass(com.sun.source.tree.ClassTree c) {
+        TypeElement element = (TypeElement) index.element(c);
+        if (element == null) throw new LoweringException(LoweringMessages.LOCAL_CLASS.at(method.unit(), c));
+        List<LocalClass.Member> members = new ArrayList<>();
+        for (Tree m : c.getMembers()) {
+            if (!renderer.isWritten(m)) continue; // the default constructor javac added: JavaPoet's is the same
+            if (m instanceof VariableTree f) {
+                Snippet init = f.getInitializer() == null ? null : classPart(f.getInitializer(), c);
+                VariableElement fe = (VariableElement) index.element(f);
+                if (fe == null) fe = (VariableElement) trees.getElement(com.sun.source.util.TreePath.getPath(method.unit(), f));
+                members.add(new LocalClass.Field(fe, init));
+            } else if (m instanceof com.sun.source.tree.MethodTree mt) {
+                ExecutableElement e = (ExecutableElement) index.element(mt);
+                if (e == null) e = (ExecutableElement) trees.getElement(com.sun.source.util.TreePath.getPath(method.unit(), mt));
+                if (e == null) throw new LoweringException(LoweringMessages.LOCAL_CLASS_SHAPE.at(method.unit(), m, "this member"));
+                boolean override = mt.getModifiers().getAnnotations().stream()
+                        .anyMatch(a -> renderer.sourceOf(a.getAnnotationType()).equals("Override"));
+                members.add(new LocalClass.Method(e, mt.getBody() == null ? null : statements(mt.getBody(), c), override));
+            } else if (m instanceof BlockTree b) {
+                members.add(new LocalClass.Initializer(b.isStatic(), statements(b, c)));
+            } else {
+                throw new LoweringException(LoweringMessages.LOCAL_CLASS_SHAPE.at(method.unit(), m, "a nested type"));
+            }
+        }
+        return new LocalClass(element, members);
+    }
+
+    private Snippet statements(BlockTree b, com.sun.source.tree.ClassTree c) {
+        Snippet.Builder out = Snippet.builder();
+        for (StatementTree st : b.getStatements()) {
+            if (renderer.isWritten(st)) out.add(classPart(st, c)).text("\n"); // not javac's implicit super()
+        }
+        return out.build();
+    }
+
+    /** Renders part of a local class; a managed local read inside it is a compile error. */
+    private Snippet classPart(Tree t, com.sun.source.tree.ClassTree c) {
+        SnippetRenderer.Rendered r = renderer.renderIn(t, c);
+        if (!r.captures().isEmpty()) {
+            throw new LoweringException(LoweringMessages.LOCAL_CLASS_CAPTURE.at(method.unit(), r.firstCapture(),
+                    r.captures().iterator().next().hint()));
+        }
+        return r.snippet();
+    }
+
     private void variable(VariableTree v) {
         VariableElement e = (VariableElement) index.element(v);
         if (e.getConstantValue() != null) {
@@ -223,8 +276,13 @@ public final class Lowerer {
 
     /** {@code var = init;} for a managed variable (array initializers get their {@code new T[]}). */
     private void assign(LocalVar var, ExpressionTree init) {
-        if (index.suspends(init)) throw nestedAwait(init);
-        SnippetRenderer.Rendered r = renderer.render(init);
+        SnippetRenderer.Rendered r;
+        if (index.suspends(init)) {
+            Value v = value(init);
+            r = new SnippetRenderer.Rendered(v.snippet(), v.uses(), List.of(), v.captures(), null);
+        } else {
+            r = renderer.render(init);
+        }
         Snippet.Builder b = Snippet.builder().add(new Snippet.VarRef(var)).text(" = ");
         if (init instanceof NewArrayTree n && n.getType() == null && n.getDimensions().isEmpty()) {
             b.text("new ").add(new Snippet.TypeUse(var.type()));
@@ -253,49 +311,17 @@ public final class Lowerer {
         return b.text("\n}").build();
     }
 
-    /** Rejects captures where no statement can hold the copies (conditions, selectors, awaits). */
-    private SnippetRenderer.Rendered noCaptures(SnippetRenderer.Rendered r, Tree at) {
-        if (!r.captures().isEmpty()) {
-            throw new LoweringException(LoweringMessages.CAPTURED_LOCAL.at(method.unit(), r.firstCapture(),
-                    r.captures().iterator().next().hint()));
-        }
-        return r;
-    }
-
     private void expressionStatement(ExpressionTree e, Tree at) {
         Suspension s = direct(e);
         if (s != null) {
             await(s, null, at);
             return;
         }
-        if (e instanceof AssignmentTree a && direct(a.getExpression()) != null) {
-            Suspension rhs = direct(a.getExpression());
-            LocalVar target = managed(a.getVariable());
-            if (target != null) {
-                await(rhs, target, at);
-                return;
-            }
-            if (isSelfField(a.getVariable())) {
-                LocalVar temp = temp(rhs);
-                await(rhs, temp, at);
-                SnippetRenderer.Rendered lhs = renderer.render(a.getVariable());
-                code(Snippet.builder().add(lhs.snippet()).text(" = ").add(new Snippet.VarRef(temp)).text(";").build(),
-                        union(lhs.uses(), Set.of(temp)), Set.of(), List.of());
-                return;
-            }
-            String lhs = renderer.sourceOf(a.getVariable());
-            throw new LoweringException(LoweringMessages.AWAIT_ASSIGNMENT_TARGET.at(method.unit(), a, lhs, lhs));
+        if (e instanceof AssignmentTree a && direct(a.getExpression()) != null && managed(a.getVariable()) != null) {
+            await(direct(a.getExpression()), managed(a.getVariable()), at);
+            return;
         }
-        throw nestedAwait(e);
-    }
-
-    /** {@code f}, {@code this.f} or {@code Owner.f}: a target whose evaluation has no effect. */
-    private boolean isSelfField(ExpressionTree t) {
-        Element e = index.element(t);
-        if (e == null || e.getKind() != javax.lang.model.element.ElementKind.FIELD) return false;
-        if (t instanceof IdentifierTree) return true;
-        return t instanceof MemberSelectTree m && m.getExpression() instanceof IdentifierTree id
-                && (id.getName().contentEquals("this") || index.element(id) instanceof TypeElement);
+        statementOf(e);
     }
 
     private void ifStatement(IfTree s) {
@@ -393,18 +419,9 @@ public final class Lowerer {
         TypeMirror exprType = index.type(expr);
         Snippet source;
         Set<LocalVar> sourceUses;
-        Suspension await = direct(expr);
-        if (await != null) {
-            LocalVar temp = temp(await);
-            await(await, temp, s);
-            source = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-            sourceUses = Set.of(temp);
-        } else {
-            if (index.suspends(expr)) throw nestedAwait(expr);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(expr), expr);
-            source = r.snippet();
-            sourceUses = r.uses();
-        }
+        Value v = valueWithoutCaptures(expr);
+        source = v.snippet();
+        sourceUses = v.uses();
         VariableTree vt = s.getVariable();
         VariableElement ve = (VariableElement) index.element(vt);
         LocalVar x = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
@@ -501,22 +518,17 @@ public final class Lowerer {
     }
 
     private void switchStatement(SwitchTree s) {
+        if (s.getCases().stream().anyMatch(this::needsPatternLowering)) {
+            patternSwitch(s);
+            return;
+        }
         ExpressionTree selectorTree = s.getExpression();
         if (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
         Snippet selector;
         Set<LocalVar> uses;
-        Suspension await = direct(selectorTree);
-        if (await != null) {
-            LocalVar temp = temp(await);
-            await(await, temp, s);
-            selector = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-            uses = Set.of(temp);
-        } else {
-            if (index.suspends(selectorTree)) throw nestedAwait(selectorTree);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(selectorTree), selectorTree);
-            selector = r.snippet();
-            uses = r.uses();
-        }
+        Value v = valueWithoutCaptures(selectorTree);
+        selector = v.snippet();
+        uses = v.uses();
         Block exit = newBlock("AFTER_SWITCH", endLine(s), "");
         List<Block.SwitchCase> cases = new ArrayList<>();
         List<Block> bodies = new ArrayList<>();
@@ -559,6 +571,122 @@ public final class Lowerer {
                 gotoIfOpen(i + 1 < bodies.size() ? bodies.get(i + 1) : exit); // fall through
             }
         }
+        jumps.exitScope();
+        current = exit;
+    }
+
+    /** A case with a type pattern, {@code null} or a guard: matched by tests in order, not by a Java switch. */
+    private boolean needsPatternLowering(CaseTree c) {
+        if (CaseLabels.guard(c) != null) return true;
+        for (CaseLabels.Label l : CaseLabels.of(c, false)) {
+            if (l.kind() == CaseLabels.Label.Kind.BINDING || l.kind() == CaseLabels.Label.Kind.OTHER_PATTERN) return true;
+            if (l.kind() == CaseLabels.Label.Kind.CONSTANT && l.tree().getKind() == Tree.Kind.NULL_LITERAL) return true;
+        }
+        return false;
+    }
+
+    /**
+     * A pattern switch statement (Java 21) whose cases await, lowered as its semantics: the selector
+     * is evaluated once; each case in order tests its labels ({@code instanceof} for a type pattern,
+     * binding the pattern variable, a managed local; {@code ==}/{@code equals} for constants), then
+     * its guard; {@code default} last; no match throws {@code MatchException} (a class changed since
+     * compilation). Arrow cases with type patterns only; record patterns stay an error.
+     */
+    private void patternSwitch(SwitchTree s) {
+        ExpressionTree selectorTree = s.getExpression();
+        while (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
+        TypeMirror selectorType = index.type(selectorTree);
+        Value selector = spill(value(selectorTree), selectorType, selectorTree);
+        CaseTree defaultCase = null;
+        boolean nullCase = false;
+        for (CaseTree c : s.getCases()) {
+            if (c.getCaseKind() != CaseTree.CaseKind.RULE) throw new LoweringException(LoweringMessages.UNSUPPORTED_SWITCH.at(method.unit(), c));
+            for (CaseLabels.Label l : CaseLabels.of(c, renderer.sourceOf(c).startsWith("default"))) {
+                if (l.kind() == CaseLabels.Label.Kind.OTHER_PATTERN) {
+                    throw new LoweringException(LoweringMessages.UNSUPPORTED_SWITCH.at(method.unit(), l.tree()));
+                }
+                nullCase |= l.kind() == CaseLabels.Label.Kind.CONSTANT && l.tree().getKind() == Tree.Kind.NULL_LITERAL;
+            }
+        }
+        if (!nullCase) {
+            // As the synchronous switch: a null selector throws before any case is tested.
+            code(Snippet.builder().add(new Snippet.TypeRef(elements.getTypeElement("java.util.Objects"))).text(".requireNonNull(")
+                    .add(selector.snippet()).text(");").build(), selector.uses(), Set.of(), List.of());
+        }
+        Block exit = newBlock("AFTER_SWITCH", endLine(s), "");
+        jumps.enterSwitch(exit);
+        List<CaseTree> ordered = new ArrayList<>();
+        for (CaseTree c : s.getCases()) {
+            if (CaseLabels.of(c, renderer.sourceOf(c).startsWith("default")).stream()
+                    .anyMatch(l -> l.kind() == CaseLabels.Label.Kind.DEFAULT)) {
+                defaultCase = c;
+            } else {
+                ordered.add(c);
+            }
+        }
+        if (defaultCase != null) ordered.add(defaultCase);
+        for (CaseTree c : ordered) {
+            Block body = newBlock("CASE", line(c), renderer.sourceOf(c).lines().findFirst().orElse(""));
+            Block next = newBlock("NEXT_CASE", line(c), "");
+            List<CaseLabels.Label> labels = CaseLabels.of(c, c == defaultCase);
+            boolean matchesAll = labels.stream().anyMatch(l -> l.kind() == CaseLabels.Label.Kind.DEFAULT);
+            Block matched = newBlock("MATCHED", line(c), "");
+            if (matchesAll) {
+                gotoIfOpen(matched);
+            } else {
+                for (int i = 0; i < labels.size(); i++) {
+                    CaseLabels.Label l = labels.get(i);
+                    Block orElse = i + 1 < labels.size() ? newBlock("NEXT_LABEL", line(c), "") : next;
+                    Snippet.Builder test = Snippet.builder();
+                    Block onMatch = matched;
+                    if (l.kind() == CaseLabels.Label.Kind.BINDING) {
+                        VariableTree vt = ((com.sun.source.tree.BindingPatternTree) l.tree()).getVariable();
+                        VariableElement ve = (VariableElement) index.element(vt);
+                        TypeMirror bound = ve.asType();
+                        test.add(selector.snippet()).text(" instanceof ").add(new Snippet.TypeUse(types.erasure(bound)));
+                        LocalVar binding = declare(ve, vt.getName().toString(), bound, LocalVar.Kind.LOCAL);
+                        binding.setDeclaration(vt);
+                        onMatch = newBlock("BIND", line(c), "");
+                        current.terminate(new Block.Branch(test.build(), selector.uses(), onMatch, orElse));
+                        current = onMatch;
+                        code(Snippet.builder().add(new Snippet.VarRef(binding)).text(" = (").add(new Snippet.TypeUse(bound))
+                                .text(") ").add(selector.snippet()).text(";").build(), selector.uses(), Set.of(binding), List.of());
+                        gotoIfOpen(matched);
+                    } else if (l.tree().getKind() == Tree.Kind.NULL_LITERAL) {
+                        current.terminate(new Block.Branch(Snippet.builder().add(selector.snippet()).text(" == null").build(),
+                                selector.uses(), matched, orElse));
+                    } else {
+                        SnippetRenderer.Rendered r = renderer.render(l.tree());
+                        Snippet constant = r.snippet();
+                        Snippet cond = selectorType.getKind().isPrimitive() || types.asElement(selectorType) != null
+                                && types.asElement(selectorType).getKind() == javax.lang.model.element.ElementKind.ENUM
+                                ? Snippet.builder().add(selector.snippet()).text(" == ").add(constant).build()
+                                : Snippet.builder().add(selector.snippet()).text(".equals(").add(constant).text(")").build();
+                        current.terminate(new Block.Branch(cond, union(selector.uses(), r.uses()), matched, orElse));
+                    }
+                    current = orElse;
+                }
+            }
+            current = matched;
+            ExpressionTree guard = CaseLabels.guard(c);
+            if (guard != null) {
+                branch(guard, body, next, c);
+            } else {
+                gotoIfOpen(body);
+            }
+            current = body;
+            Tree b = c.getBody();
+            if (b instanceof StatementTree st) {
+                lowerStatement(st);
+            } else {
+                statementOf((ExpressionTree) b);
+            }
+            gotoIfOpen(exit);
+            current = next;
+        }
+        code(Snippet.text("throw new MatchException(null, null);"), Set.of(), Set.of(), List.of());
+        current.terminate(new Block.Stop());
+        current = null;
         jumps.exitScope();
         current = exit;
     }
@@ -659,7 +787,6 @@ public final class Lowerer {
             r = vars.get(index.element(v));
         } else {
             ExpressionTree e = (ExpressionTree) resource;
-            if (index.suspends(e)) throw nestedAwait(e);
             r = hidden("resource", index.type(e));
             assign(r, e);
         }
@@ -698,31 +825,450 @@ public final class Lowerer {
         ExpressionTree e = s.getExpression();
         Snippet value = null;
         if (e != null) {
-            Suspension await = direct(e);
-            if (await != null) {
-                LocalVar temp = temp(await);
-                await(await, temp, s);
-                value = Snippet.builder().add(new Snippet.VarRef(temp)).build();
-                current.code().add(new Block.Code(Snippet.text(""), Set.of(temp), Set.of(), List.of()));
+            if (!index.suspends(e)) {
+                // Kept as written (it may contain jumps: a switch expression's return is not one).
+                SnippetRenderer.Rendered r = renderer.render(e);
+                Value v = r.captures().isEmpty() ? Value.of(r) : spill(Value.of(r), method.element().getReturnType(), e);
+                value = v.snippet();
+                current.code().add(new Block.Code(Snippet.text(""), v.uses(), Set.of(), r.captures().isEmpty() ? r.jumps() : List.of()));
             } else {
-                if (index.suspends(e)) throw nestedAwait(e);
-                SnippetRenderer.Rendered r = noCaptures(renderer.render(e), e);
-                value = r.snippet();
-                current.code().add(new Block.Code(Snippet.text(""), r.uses(), Set.of(), r.jumps()));
+                Value v = value(e);
+                if (!v.captures().isEmpty()) v = spill(v, method.element().getReturnType(), e);
+                value = v.snippet();
+                current.code().add(new Block.Code(Snippet.text(""), v.uses(), Set.of(), List.of()));
             }
         }
         jumpTerminator(jumps.returning(value));
     }
 
     private void throwStatement(ThrowTree s) {
-        Suspension await = direct(s.getExpression());
-        if (await == null) throw nestedAwait(s.getExpression());
-        LocalVar temp = temp(await);
-        await(await, temp, s);
-        code(Snippet.builder().text("throw ").add(new Snippet.VarRef(temp)).text(";").build(), Set.of(temp), Set.of(),
-                List.of());
+        Value v = value(s.getExpression());
+        code(withCaptures(Snippet.builder().text("throw ").add(v.snippet()).text(";").build(), v.captures()), v.uses(),
+                Set.of(), List.of());
         current.terminate(new Block.Stop());
         current = null;
+    }
+
+
+    // ---- expressions with awaits inside (ANF: operands evaluated before a suspension are spilled) ----
+
+    /** An expression lowered so far: printable in the current block, reading {@code uses}. */
+    private record Value(Snippet snippet, Set<LocalVar> uses, Set<LocalVar> captures) {
+        static Value of(SnippetRenderer.Rendered r) {
+            return new Value(r.snippet(), r.uses(), r.captures());
+        }
+
+        static Value ref(LocalVar v) {
+            return new Value(Snippet.builder().add(new Snippet.VarRef(v)).build(), Set.of(v), Set.of());
+        }
+    }
+
+    /**
+     * Lowers {@code e} so that every operand is evaluated in JLS order: the awaits inside it end
+     * blocks, and each operand evaluated before a later suspension is stored in a temporary first
+     * (it must not be evaluated again, nor after the suspension). An expression without awaits is
+     * returned as the user wrote it.
+     */
+    private Value value(ExpressionTree e) {
+        if (!index.suspends(e)) {
+            SnippetRenderer.Rendered r = renderer.render(e);
+            if (!r.jumps().isEmpty()) throw nestedAwait(e);
+            return Value.of(r);
+        }
+        Suspension s = index.suspension(e);
+        if (s != null) {
+            LocalVar temp = temp(s);
+            await(s, temp, e);
+            return Value.ref(temp);
+        }
+        return switch (e.getKind()) {
+            case PARENTHESIZED -> {
+                Value inner = value(((ParenthesizedTree) e).getExpression());
+                yield new Value(Snippet.builder().text("(").add(inner.snippet()).text(")").build(), inner.uses(),
+                        inner.captures());
+            }
+            case CONDITIONAL_AND, CONDITIONAL_OR -> shortCircuit((com.sun.source.tree.BinaryTree) e);
+            case CONDITIONAL_EXPRESSION -> conditional((com.sun.source.tree.ConditionalExpressionTree) e);
+            case MULTIPLY_ASSIGNMENT, DIVIDE_ASSIGNMENT, REMAINDER_ASSIGNMENT, PLUS_ASSIGNMENT, MINUS_ASSIGNMENT,
+                    LEFT_SHIFT_ASSIGNMENT, RIGHT_SHIFT_ASSIGNMENT, UNSIGNED_RIGHT_SHIFT_ASSIGNMENT, AND_ASSIGNMENT,
+                    XOR_ASSIGNMENT, OR_ASSIGNMENT -> compoundAssignment((com.sun.source.tree.CompoundAssignmentTree) e);
+            case SWITCH_EXPRESSION -> switchExpression((com.sun.source.tree.SwitchExpressionTree) e);
+            default -> operands(e);
+        };
+    }
+
+    /**
+     * A switch expression whose cases await: a switch on the (lowered) selector whose cases assign
+     * the chosen value to a temporary and continue after it. Arrow cases only, with an expression,
+     * a {@code throw} or a block whose only {@code yield} is its last statement; patterns and
+     * guards stay errors.
+     */
+    private Value switchExpression(com.sun.source.tree.SwitchExpressionTree e) {
+        boolean casesSuspend = e.getCases().stream().anyMatch(index::suspends);
+        if (!casesSuspend) return firstLowered(e.getExpression(), e);
+        for (CaseTree c : e.getCases()) {
+            boolean isDefault = renderer.sourceOf(c).startsWith("default");
+            if (c.getCaseKind() != CaseTree.CaseKind.RULE || (c.getExpressions().isEmpty() && !isDefault)) {
+                throw new LoweringException(LoweringMessages.SWITCH_EXPRESSION.at(method.unit(), c));
+            }
+            if (c.getBody() instanceof BlockTree b && innerYields(b) > (endsWithYield(b) ? 1 : 0)) {
+                throw new LoweringException(LoweringMessages.SWITCH_EXPRESSION.at(method.unit(), c));
+            }
+        }
+        TypeMirror type = index.type(e);
+        if (type.getKind() == TypeKind.INTERSECTION) type = types.erasure(type);
+        LocalVar result = hidden("switched", type);
+        result.setDeclaration(e);
+        ExpressionTree selectorTree = e.getExpression();
+        while (selectorTree instanceof ParenthesizedTree p) selectorTree = p.getExpression();
+        Value selector = valueWithoutCaptures(selectorTree);
+        Block exit = newBlock("AFTER_SWITCH", endLine(e), "");
+        List<Block.SwitchCase> cases = new ArrayList<>();
+        List<Block> bodies = new ArrayList<>();
+        boolean hasDefault = false;
+        for (CaseTree c : e.getCases()) {
+            boolean isDefault = renderer.sourceOf(c).startsWith("default");
+            hasDefault |= isDefault;
+            List<Snippet> labels = new ArrayList<>();
+            for (ExpressionTree l : c.getExpressions()) labels.add(renderer.render(l, true).snippet());
+            Block body = newBlock(isDefault ? "DEFAULT" : "CASE", line(c), "");
+            bodies.add(body);
+            cases.add(new Block.SwitchCase(labels, body));
+        }
+        // An exhaustive enum switch without default: a constant added later matches nothing.
+        Block noMatch = hasDefault ? null : newBlock("NO_MATCH", line(e), "");
+        current.terminate(new Block.Switch(selector.snippet(), selector.uses(), cases, noMatch));
+        if (noMatch != null) {
+            current = noMatch;
+            code(Snippet.text("throw new IncompatibleClassChangeError(\"no case of the switch expression matched\");"), Set.of(),
+                    Set.of(), List.of());
+            current.terminate(new Block.Stop());
+        }
+        for (int i = 0; i < e.getCases().size(); i++) {
+            Tree body = e.getCases().get(i).getBody();
+            current = bodies.get(i);
+            ExpressionTree chosen = null;
+            if (body instanceof ExpressionTree x) {
+                chosen = x;
+            } else if (body instanceof BlockTree b) {
+                List<? extends StatementTree> statements = b.getStatements();
+                int n = endsWithYield(b) ? statements.size() - 1 : statements.size();
+                for (int k = 0; k < n && current != null; k++) lowerStatement(statements.get(k));
+                if (n < statements.size() && current != null) chosen = ((com.sun.source.tree.YieldTree) statements.get(n)).getValue();
+            } else {
+                lowerStatement((StatementTree) body);
+            }
+            if (chosen != null && current != null) {
+                Value v = value(chosen);
+                code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(v.snippet()).text(";").build(),
+                        v.captures()), v.uses(), Set.of(result), List.of());
+            }
+            gotoIfOpen(exit);
+        }
+        current = exit;
+        return Value.ref(result);
+    }
+
+    private static boolean endsWithYield(BlockTree b) {
+        return !b.getStatements().isEmpty() && b.getStatements().get(b.getStatements().size() - 1) instanceof com.sun.source.tree.YieldTree;
+    }
+
+    /** The yields of {@code b} that belong to the enclosing switch expression (not to nested ones). */
+    private static int innerYields(BlockTree b) {
+        int[] count = {0};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitYield(com.sun.source.tree.YieldTree node, Void unused) {
+                count[0]++;
+                return null;
+            }
+
+            @Override
+            public Void visitSwitchExpression(com.sun.source.tree.SwitchExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(b, null);
+        return count[0];
+    }
+
+    /** {@link #value}, stored in a temporary first if a lambda or class in it captures managed locals. */
+    private Value valueWithoutCaptures(ExpressionTree e) {
+        Value v = value(e);
+        return v.captures().isEmpty() ? v : spill(v, index.type(e), e);
+    }
+
+    /**
+     * An expression whose operands are evaluated left to right before the operation itself (JLS
+     * 15.7): each operand is lowered; one evaluated before a later operand that suspends is spilled.
+     */
+    private Value operands(ExpressionTree e) {
+        List<ExpressionTree> ops = operandsOf(e);
+        if (ops == null) throw nestedAwait(e);
+        rejectPatternBindings(e);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        Set<LocalVar> uses = new LinkedHashSet<>();
+        Set<LocalVar> captures = new LinkedHashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            ExpressionTree op = ops.get(i);
+            List<ExpressionTree> later = ops.subList(i + 1, ops.size());
+            Value v = value(op);
+            if (later.stream().anyMatch(index::suspends) && !stable(op, later)) v = spill(v, index.type(op), op);
+            overrides.put(op, v.snippet());
+            uses.addAll(v.uses());
+            captures.addAll(v.captures());
+        }
+        SnippetRenderer.Rendered r = renderer.render(e, overrides);
+        if (!r.jumps().isEmpty()) throw nestedAwait(e);
+        return new Value(r.snippet(), union(uses, r.uses()), union(captures, r.captures()));
+    }
+
+    /** The operands of {@code e} in evaluation order, or null for a form that cannot be split. */
+    private List<ExpressionTree> operandsOf(ExpressionTree e) {
+        List<ExpressionTree> ops = new ArrayList<>();
+        switch (e.getKind()) {
+            case METHOD_INVOCATION -> {
+                MethodInvocationTree m = (MethodInvocationTree) e;
+                if (m.getMethodSelect() instanceof MemberSelectTree ms && isValue(ms.getExpression())) ops.add(ms.getExpression());
+                ops.addAll(m.getArguments());
+            }
+            case NEW_CLASS -> {
+                com.sun.source.tree.NewClassTree n = (com.sun.source.tree.NewClassTree) e;
+                if (n.getClassBody() != null && index.suspends(n.getClassBody())) return null;
+                if (n.getEnclosingExpression() != null) ops.add(n.getEnclosingExpression());
+                ops.addAll(n.getArguments());
+            }
+            case NEW_ARRAY -> {
+                NewArrayTree n = (NewArrayTree) e;
+                ops.addAll(n.getDimensions());
+                if (n.getInitializers() != null) ops.addAll(n.getInitializers());
+            }
+            case ARRAY_ACCESS, MEMBER_SELECT, IDENTIFIER -> {
+                List<ExpressionTree> v = variableOperands(e);
+                if (v == null) return null;
+                ops.addAll(v);
+            }
+            case TYPE_CAST -> ops.add(((com.sun.source.tree.TypeCastTree) e).getExpression());
+            case INSTANCE_OF -> ops.add(((com.sun.source.tree.InstanceOfTree) e).getExpression());
+            case UNARY_PLUS, UNARY_MINUS, BITWISE_COMPLEMENT, LOGICAL_COMPLEMENT ->
+                    ops.add(((com.sun.source.tree.UnaryTree) e).getExpression());
+            case PREFIX_INCREMENT, PREFIX_DECREMENT, POSTFIX_INCREMENT, POSTFIX_DECREMENT -> {
+                List<ExpressionTree> v = variableOperands(((com.sun.source.tree.UnaryTree) e).getExpression());
+                if (v == null) return null;
+                ops.addAll(v);
+            }
+            case ASSIGNMENT -> {
+                AssignmentTree a = (AssignmentTree) e;
+                List<ExpressionTree> v = variableOperands(a.getVariable());
+                if (v == null) return null;
+                ops.addAll(v);
+                ops.add(a.getExpression());
+            }
+            case MULTIPLY, DIVIDE, REMAINDER, PLUS, MINUS, LEFT_SHIFT, RIGHT_SHIFT, UNSIGNED_RIGHT_SHIFT, LESS_THAN,
+                    GREATER_THAN, LESS_THAN_EQUAL, GREATER_THAN_EQUAL, EQUAL_TO, NOT_EQUAL_TO, AND, XOR, OR -> {
+                com.sun.source.tree.BinaryTree b = (com.sun.source.tree.BinaryTree) e;
+                ops.add(b.getLeftOperand());
+                ops.add(b.getRightOperand());
+            }
+            default -> {
+                return null;
+            }
+        }
+        return ops;
+    }
+
+    /**
+     * The operands evaluated to find the variable {@code v} denotes (JLS 15.26.1): an array access's
+     * array and index, a field access's object; none for a local or an unqualified field.
+     */
+    private List<ExpressionTree> variableOperands(ExpressionTree v) {
+        while (v instanceof ParenthesizedTree p) v = p.getExpression();
+        if (v instanceof IdentifierTree) return List.of();
+        if (v instanceof com.sun.source.tree.ArrayAccessTree a) return List.of(a.getExpression(), a.getIndex());
+        if (v instanceof MemberSelectTree m) return isValue(m.getExpression()) ? List.of(m.getExpression()) : List.of();
+        return null;
+    }
+
+    /** Whether {@code e} is evaluated to a value (not a type or package name, nor {@code super}). */
+    private boolean isValue(ExpressionTree e) {
+        if (e instanceof IdentifierTree id && id.getName().contentEquals("super")) return false;
+        Element el = index.element(e);
+        return !(el instanceof TypeElement) && !(el instanceof javax.lang.model.element.PackageElement);
+    }
+
+    /**
+     * Whether evaluating {@code op} after {@code later} gives the same value as before it: a
+     * literal, a constant, {@code this}, or a managed local that {@code later} does not assign.
+     * (Fields are not: another task may change them while this one is suspended.)
+     */
+    private boolean stable(ExpressionTree op, List<ExpressionTree> later) {
+        while (op instanceof ParenthesizedTree p) op = p.getExpression();
+        if (op instanceof com.sun.source.tree.LiteralTree) return true;
+        if (!(op instanceof IdentifierTree id)) return false;
+        if (id.getName().contentEquals("this")) return true;
+        Element e = index.element(id);
+        if (e instanceof VariableElement ve && ve.getConstantValue() != null) return true;
+        if (e == null || !vars.containsKey(e)) return false;
+        boolean[] assigned = {false};
+        TreeScanner<Void, Void> assigns = new TreeScanner<>() {
+            private void target(ExpressionTree t) {
+                while (t instanceof ParenthesizedTree p) t = p.getExpression();
+                if (t instanceof IdentifierTree i && e.equals(index.element(i))) assigned[0] = true;
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(com.sun.source.tree.CompoundAssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitCompoundAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitUnary(com.sun.source.tree.UnaryTree node, Void unused) {
+                target(node.getExpression());
+                return super.visitUnary(node, unused);
+            }
+        };
+        for (ExpressionTree t : later) assigns.scan(t, null);
+        return !assigned[0];
+    }
+
+    /** Stores {@code v} in a new temporary of (a denotable form of) {@code type}; returns a read of it. */
+    private Value spill(Value v, TypeMirror type, ExpressionTree of) {
+        if (type == null) throw nestedAwait(of); // javac gave it no type: cannot be stored
+        TypeMirror t = type;
+        // An intersection (a lub, an inferred `var`) cannot be written: its first bound holds the
+        // value; a use needing another bound then fails to compile in the generated code.
+        if (t.getKind() == TypeKind.INTERSECTION) t = types.erasure(t);
+        String hint = nameOf(of);
+        LocalVar temp = hidden(lowerCamel(hint.equals("future") ? "operand" : hint), t);
+        temp.setDeclaration(of);
+        code(withCaptures(Snippet.builder().add(new Snippet.VarRef(temp)).text(" = ").add(v.snippet()).text(";").build(),
+                v.captures()), v.uses(), Set.of(temp), List.of());
+        return Value.ref(temp);
+    }
+
+    /**
+     * {@code a && b} / {@code a || b} whose right side suspends: the right side (and its futures)
+     * is evaluated only when the left does not decide, as in Java.
+     */
+    private Value shortCircuit(com.sun.source.tree.BinaryTree b) {
+        if (!index.suspends(b.getRightOperand())) return firstLowered(b.getLeftOperand(), b);
+        rejectPatternBindings(b);
+        boolean and = b.getKind() == Tree.Kind.CONDITIONAL_AND;
+        LocalVar result = hidden(and ? "both" : "either", types.getPrimitiveType(TypeKind.BOOLEAN));
+        result.setDeclaration(b);
+        Value left = valueWithoutCaptures(b.getLeftOperand());
+        Block right = newBlock(and ? "AND_RIGHT" : "OR_RIGHT", line(b.getRightOperand()), renderer.sourceOf(b.getRightOperand()));
+        Block decided = newBlock("DECIDED", line(b), "");
+        Block join = newBlock("AFTER_" + (and ? "AND" : "OR"), line(b), "");
+        current.terminate(new Block.Branch(left.snippet(), left.uses(), and ? right : decided, and ? decided : right));
+        current = decided;
+        code(Snippet.builder().add(new Snippet.VarRef(result)).text(and ? " = false;" : " = true;").build(), Set.of(),
+                Set.of(result), List.of());
+        gotoIfOpen(join);
+        current = right;
+        Value r = value(b.getRightOperand());
+        code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(r.snippet()).text(";").build(),
+                r.captures()), r.uses(), Set.of(result), List.of());
+        gotoIfOpen(join);
+        current = join;
+        return Value.ref(result);
+    }
+
+    /** {@code c ? a : b} whose branches suspend: only the chosen branch is evaluated. */
+    private Value conditional(com.sun.source.tree.ConditionalExpressionTree e) {
+        if (!index.suspends(e.getTrueExpression()) && !index.suspends(e.getFalseExpression())) return firstLowered(e.getCondition(), e);
+        rejectPatternBindings(e);
+        TypeMirror type = index.type(e);
+        if (type.getKind() == TypeKind.INTERSECTION) type = types.erasure(type);
+        LocalVar result = hidden("chosen", type);
+        result.setDeclaration(e);
+        Value c = valueWithoutCaptures(e.getCondition());
+        Block whenTrue = newBlock("IF_TRUE", line(e.getTrueExpression()), renderer.sourceOf(e.getTrueExpression()));
+        Block whenFalse = newBlock("IF_FALSE", line(e.getFalseExpression()), renderer.sourceOf(e.getFalseExpression()));
+        Block join = newBlock("AFTER_CONDITIONAL", line(e), "");
+        current.terminate(new Block.Branch(c.snippet(), c.uses(), whenTrue, whenFalse));
+        for (Block branch : List.of(whenTrue, whenFalse)) {
+            current = branch;
+            Value v = value(branch == whenTrue ? e.getTrueExpression() : e.getFalseExpression());
+            code(withCaptures(Snippet.builder().add(new Snippet.VarRef(result)).text(" = ").add(v.snippet()).text(";").build(),
+                    v.captures()), v.uses(), Set.of(result), List.of());
+            gotoIfOpen(join);
+        }
+        current = join;
+        return Value.ref(result);
+    }
+
+    /** Renders {@code whole} with {@code first} lowered and the rest (no awaits) in place. */
+    private Value firstLowered(ExpressionTree first, ExpressionTree whole) {
+        Value l = value(first);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        overrides.put(first, l.snippet());
+        SnippetRenderer.Rendered r = renderer.render(whole, overrides);
+        return new Value(r.snippet(), union(l.uses(), r.uses()), union(l.captures(), r.captures()));
+    }
+
+    /**
+     * {@code v op= rhs} whose right side suspends, as JLS 15.26.2 orders it: the variable's operands
+     * are evaluated, then its value is read and saved (the null and bounds checks of an array
+     * element happen here, before the right side), then the right side, then the store of
+     * {@code (T) (saved op rhs)}.
+     */
+    private Value compoundAssignment(com.sun.source.tree.CompoundAssignmentTree e) {
+        if (!index.suspends(e.getExpression())) return operands(e);
+        List<ExpressionTree> ops = variableOperands(e.getVariable());
+        if (ops == null) throw nestedAwait(e);
+        Map<Tree, Snippet> overrides = new java.util.IdentityHashMap<>();
+        Set<LocalVar> uses = new LinkedHashSet<>();
+        for (ExpressionTree op : ops) {
+            Value v = value(op);
+            if (!stable(op, List.of(e.getExpression()))) v = spill(v, index.type(op), op);
+            overrides.put(op, v.snippet());
+            uses.addAll(v.uses());
+        }
+        SnippetRenderer.Rendered variable = renderer.render(e.getVariable(), overrides);
+        Set<LocalVar> variableUses = union(uses, variable.uses());
+        Value saved = spill(new Value(variable.snippet(), variableUses, variable.captures()), index.type(e.getVariable()),
+                e.getVariable());
+        Value rhs = value(e.getExpression());
+        String op = switch (e.getKind()) {
+            case MULTIPLY_ASSIGNMENT -> "*";
+            case DIVIDE_ASSIGNMENT -> "/";
+            case REMAINDER_ASSIGNMENT -> "%";
+            case PLUS_ASSIGNMENT -> "+";
+            case MINUS_ASSIGNMENT -> "-";
+            case LEFT_SHIFT_ASSIGNMENT -> "<<";
+            case RIGHT_SHIFT_ASSIGNMENT -> ">>";
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT -> ">>>";
+            case AND_ASSIGNMENT -> "&";
+            case XOR_ASSIGNMENT -> "^";
+            case OR_ASSIGNMENT -> "|";
+            default -> throw new IllegalStateException(e.getKind().toString());
+        };
+        Snippet s = Snippet.builder().add(variable.snippet()).text(" = (").add(new Snippet.TypeUse(index.type(e.getVariable())))
+                .text(") (").add(saved.snippet()).text(" " + op + " (").add(rhs.snippet()).text("))").build();
+        return new Value(s, union(union(variableUses, saved.uses()), rhs.uses()), rhs.captures());
+    }
+
+    /** Emits {@code e;} as a statement, lowering the awaits inside it. */
+    private void statementOf(ExpressionTree e) {
+        Value v = value(e);
+        code(withCaptures(Snippet.builder().add(v.snippet()).text(";").build(), v.captures()), v.uses(), Set.of(), List.of());
     }
 
     // ---- awaits and branches ----
@@ -736,8 +1282,7 @@ public final class Lowerer {
         switch (s.kind()) {
             case AWAIT_FUTURE, AWAIT_STAGE -> {
                 ExpressionTree arg = call.getArguments().get(0);
-                if (index.suspends(arg)) throw nestedAwait(arg);
-                SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
+                Value r = valueWithoutCaptures(arg);
                 uses.addAll(r.uses());
                 if (s.kind() == Suspension.Kind.AWAIT_STAGE) {
                     future.add(new Snippet.TypeRef(elements.getTypeElement("dev.ratchet.Futures")))
@@ -750,27 +1295,27 @@ public final class Lowerer {
             default -> {
                 ExecutableElement m = s.method();
                 TypeElement declaring = (TypeElement) m.getEnclosingElement();
-                if (!call.getTypeArguments().isEmpty()) {
-                    throw new LoweringException(LoweringMessages.IMPLICIT_AWAIT_TYPE_ARGUMENTS.at(method.unit(), call,
-                            dev.ratchet.processor.model.CompanionNames.companionSimpleName(declaring) + "." + m.getSimpleName()));
-                }
-                future.add(new Snippet.CompanionRef(declaring)).text("." + m.getSimpleName() + "(");
+                future.add(new Snippet.CompanionRef(declaring)).text(".");
+                if (!call.getTypeArguments().isEmpty()) future.add(entryTypeArguments(call, m, declaring));
+                future.text(m.getSimpleName() + "(");
                 boolean first = true;
-                if (!m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
-                    ExpressionTree select = call.getMethodSelect();
-                    if (select instanceof MemberSelectTree ms) {
-                        if (index.suspends(ms.getExpression())) throw nestedAwait(ms.getExpression());
-                        SnippetRenderer.Rendered r = noCaptures(renderer.render(ms.getExpression()), ms);
-                        uses.addAll(r.uses());
-                        future.add(r.snippet());
-                    } else {
-                        future.add(new Snippet.SelfRef());
-                    }
+                // Receiver, then arguments, left to right; each one evaluated before a later
+                // operand's await is spilled (JLS 15.12.4).
+                List<ExpressionTree> ops = new ArrayList<>();
+                boolean instance = !m.getModifiers().contains(javax.lang.model.element.Modifier.STATIC);
+                if (instance && call.getMethodSelect() instanceof MemberSelectTree ms) ops.add(ms.getExpression());
+                ops.addAll(call.getArguments());
+                if (instance && !(call.getMethodSelect() instanceof MemberSelectTree)) {
+                    future.add(new Snippet.SelfRef());
                     first = false;
                 }
-                for (ExpressionTree arg : call.getArguments()) {
-                    if (index.suspends(arg)) throw nestedAwait(arg);
-                    SnippetRenderer.Rendered r = noCaptures(renderer.render(arg), arg);
+                for (int i = 0; i < ops.size(); i++) {
+                    ExpressionTree op = ops.get(i);
+                    List<ExpressionTree> later = ops.subList(i + 1, ops.size());
+                    Value r = value(op);
+                    if (!r.captures().isEmpty() || later.stream().anyMatch(index::suspends) && !stable(op, later)) {
+                        r = spill(r, index.type(op), op);
+                    }
                     uses.addAll(r.uses());
                     if (!first) future.text(", ");
                     future.add(r.snippet());
@@ -785,6 +1330,39 @@ public final class Lowerer {
         current.terminate(a);
         resume.setResumes(a);
         current = resume;
+    }
+
+    /**
+     * {@code <A, B>} for a call of the companion entry of {@code m} written with explicit type
+     * arguments: the entry's type parameters are the receiver class's, then the method's (see
+     * {@code AsyncMethod.typeParameters}); the class's come from the receiver's type. A receiver
+     * whose type arguments Java cannot write (wildcards) keeps the call a compile error.
+     */
+    private Snippet entryTypeArguments(MethodInvocationTree call, ExecutableElement m, TypeElement declaring) {
+        List<TypeMirror> args = new ArrayList<>();
+        int classCount = dev.ratchet.processor.model.AsyncMethod.typeParameters(m).size() - m.getTypeParameters().size();
+        if (classCount > 0) {
+            TypeMirror receiver = call.getMethodSelect() instanceof MemberSelectTree ms ? index.type(ms.getExpression())
+                    : declaring.equals(method.owner()) ? method.owner().asType() : null;
+            List<TypeMirror> classArgs = new ArrayList<>();
+            for (TypeMirror t = receiver; t instanceof DeclaredType d; t = d.getEnclosingType()) {
+                classArgs.addAll(0, d.getTypeArguments());
+            }
+            boolean writable = classArgs.size() == classCount && classArgs.stream().noneMatch(a -> a.getKind() == TypeKind.WILDCARD
+                    || a.getKind() == TypeKind.TYPEVAR && a.toString().startsWith("capture#"));
+            if (!writable) {
+                throw new LoweringException(LoweringMessages.IMPLICIT_AWAIT_TYPE_ARGUMENTS.at(method.unit(), call,
+                        dev.ratchet.processor.model.CompanionNames.companionSimpleName(declaring) + "." + m.getSimpleName()));
+            }
+            args.addAll(classArgs);
+        }
+        for (Tree t : call.getTypeArguments()) args.add(index.type(t));
+        Snippet.Builder b = Snippet.builder().text("<");
+        for (int i = 0; i < args.size(); i++) {
+            if (i > 0) b.text(", ");
+            b.add(new Snippet.TypeUse(args.get(i)));
+        }
+        return b.text(">").build();
     }
 
     /** {@code if (condition) then else otherwise}, awaiting the condition first if it is an await. */
@@ -802,13 +1380,115 @@ public final class Lowerer {
             await(await, temp, at);
             current.terminate(new Block.Branch(Snippet.builder().text(negated ? "!" : "").add(new Snippet.VarRef(temp)).build(),
                     Set.of(temp), then, otherwise));
+        } else if (hasPatternBinding(c)) {
+            bindingBranch(c, then, otherwise);
         } else {
-            if (index.suspends(c)) throw nestedAwait(c);
-            rejectPatternBindings(c);
-            SnippetRenderer.Rendered r = noCaptures(renderer.render(c), c);
-            current.terminate(new Block.Branch(r.snippet(), r.uses(), then, otherwise));
+            Value v = valueWithoutCaptures(c);
+            current.terminate(new Block.Branch(v.snippet(), v.uses(), then, otherwise));
         }
         current = null;
+    }
+
+    /**
+     * A split condition that declares pattern variables, decomposed so that each binding is a
+     * managed local assigned where the pattern matches (JLS 6.3.1 scoping follows: javac already
+     * checked every use): {@code a && b}, {@code a || b}, {@code !a} become branches, and
+     * {@code e instanceof T t} tests a temporary holding {@code e}, then assigns {@code t}.
+     */
+    private void bindingBranch(ExpressionTree c, Block then, Block otherwise) {
+        while (c instanceof ParenthesizedTree p) c = p.getExpression();
+        if (!hasPatternBinding(c)) {
+            Value v = valueWithoutCaptures(c);
+            current.terminate(new Block.Branch(v.snippet(), v.uses(), then, otherwise));
+            return;
+        }
+        switch (c.getKind()) {
+            case CONDITIONAL_AND, CONDITIONAL_OR -> {
+                com.sun.source.tree.BinaryTree b = (com.sun.source.tree.BinaryTree) c;
+                Block mid = newBlock(c.getKind() == Tree.Kind.CONDITIONAL_AND ? "AND_RIGHT" : "OR_RIGHT",
+                        line(b.getRightOperand()), renderer.sourceOf(b.getRightOperand()));
+                if (c.getKind() == Tree.Kind.CONDITIONAL_AND) bindingBranch(b.getLeftOperand(), mid, otherwise);
+                else bindingBranch(b.getLeftOperand(), then, mid);
+                current = mid;
+                bindingBranch(b.getRightOperand(), then, otherwise);
+            }
+            case LOGICAL_COMPLEMENT -> bindingBranch(((com.sun.source.tree.UnaryTree) c).getExpression(), otherwise, then);
+            case INSTANCE_OF -> {
+                com.sun.source.tree.InstanceOfTree io = (com.sun.source.tree.InstanceOfTree) c;
+                if (!(io.getPattern() instanceof com.sun.source.tree.BindingPatternTree bp)) {
+                    rejectPatternBindings(c); // a record pattern: reported at its first variable
+                    return;
+                }
+                ExpressionTree tested = io.getExpression();
+                Value v = spill(value(tested), index.type(tested), tested);
+                VariableTree vt = bp.getVariable();
+                VariableElement ve = (VariableElement) index.element(vt);
+                LocalVar binding = declare(ve, vt.getName().toString(), ve.asType(), LocalVar.Kind.LOCAL);
+                binding.setDeclaration(vt);
+                Block bind = newBlock("MATCHED", line(c), renderer.sourceOf(c));
+                current.terminate(new Block.Branch(Snippet.builder().add(v.snippet()).text(" instanceof ")
+                        .add(new Snippet.TypeUse(types.erasure(ve.asType()))).build(), v.uses(), bind, otherwise));
+                current = bind;
+                code(Snippet.builder().add(new Snippet.VarRef(binding)).text(" = (").add(new Snippet.TypeUse(ve.asType()))
+                        .text(") ").add(v.snippet()).text(";").build(), v.uses(), Set.of(binding), List.of());
+                gotoIfOpen(then);
+            }
+            default -> rejectPatternBindings(c);
+        }
+    }
+
+    /**
+     * Whether a pattern variable of {@code s}'s condition is used after {@code s} (JLS 6.3.2: `if
+     * (!(o instanceof T t)) return;` introduces {@code t} into the enclosing block): then the if is
+     * lowered, so that the variable is a managed local, even without awaits.
+     */
+    private boolean bindingEscapes(IfTree s) {
+        if (!hasPatternBinding(s.getCondition())) return false;
+        Set<Element> bindings = new java.util.HashSet<>();
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                Element e = index.element(node.getVariable());
+                if (e != null) bindings.add(e);
+                return super.visitBindingPattern(node, unused);
+            }
+        }.scan(s.getCondition(), null);
+        boolean[] escapes = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIf(IfTree node, Void unused) {
+                return node == s ? null : super.visitIf(node, unused);
+            }
+
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                if (bindings.contains(index.element(node))) escapes[0] = true;
+                return null;
+            }
+        }.scan(method.tree().getBody(), null);
+        return escapes[0];
+    }
+
+    private static boolean hasPatternBinding(ExpressionTree c) {
+        boolean[] found = {false};
+        new TreeScanner<Void, Void>() {
+            @Override
+            public Void visitBindingPattern(com.sun.source.tree.BindingPatternTree node, Void unused) {
+                found[0] = true;
+                return null;
+            }
+
+            @Override
+            public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+                return null;
+            }
+
+            @Override
+            public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+                return null;
+            }
+        }.scan(c, null);
+        return found[0];
     }
 
     /**
@@ -885,7 +1565,8 @@ public final class Lowerer {
     }
 
     private LocalVar declare(VariableElement e, String name, TypeMirror type, LocalVar.Kind kind) {
-        LocalVar v = new LocalVar(name, type, e, kind);
+        // An unnamed variable (`_`, Java 22+) cannot be a field or be read: it gets a name.
+        LocalVar v = new LocalVar(name.equals("_") || name.isEmpty() ? "unnamed" : name, type, e, kind);
         vars.put(e, v);
         allVars.add(v);
         return v;

@@ -93,6 +93,11 @@ final class SnippetRenderer {
         return positions.getStartPosition(unit, t);
     }
 
+    /** Whether {@code t} was written by the user (javac's default constructor was not). */
+    boolean isWritten(Tree t) {
+        return positions.getEndPosition(unit, t) >= 0;
+    }
+
     long end(Tree t) {
         long end = positions.getEndPosition(unit, t);
         if (end < 0) {
@@ -113,7 +118,30 @@ final class SnippetRenderer {
 
     /** Renders {@code tree}; {@code caseLabel} keeps enum constants unqualified (Java 17 requires it). */
     Rendered render(Tree tree, boolean caseLabel) {
-        Collector c = new Collector(tree, caseLabel);
+        return render(tree, caseLabel, Map.of());
+    }
+
+    /**
+     * Renders {@code tree} with the subtrees in {@code overrides} (an identity map) printed as the
+     * given snippets: operands the lowering already evaluated (spilled or awaited). The overridden
+     * subtrees are not scanned; their uses are the caller's to record.
+     */
+    Rendered render(Tree tree, Map<Tree, Snippet> overrides) {
+        return render(tree, false, overrides);
+    }
+
+    /** Renders {@code tree}, a part of the local class {@code enclosing}, as code of that class. */
+    Rendered renderIn(Tree tree, ClassTree enclosing) {
+        return render(tree, false, Map.of(), enclosing);
+    }
+
+    private Rendered render(Tree tree, boolean caseLabel, Map<Tree, Snippet> overrides) {
+        return render(tree, caseLabel, overrides, null);
+    }
+
+    private Rendered render(Tree tree, boolean caseLabel, Map<Tree, Snippet> overrides, ClassTree enclosing) {
+        Collector c = new Collector(tree, caseLabel, overrides);
+        if (enclosing != null) c.classes.push(enclosing);
         c.scan(tree, null);
         c.replacements.sort(Comparator.comparingLong(Replacement::start));
         Snippet.Builder b = Snippet.builder();
@@ -165,12 +193,25 @@ final class SnippetRenderer {
         Tree firstCapture;
         /** Loops, switches and labels inside the rendered tree: jumps to them stay as written. */
         private final Deque<Tree> inner = new ArrayDeque<>();
-        private final Deque<ClassTree> classes = new ArrayDeque<>();
+        final Deque<ClassTree> classes = new ArrayDeque<>();
         private int lambdas;
 
-        Collector(Tree root, boolean caseLabel) {
+        private final Map<Tree, Snippet> overrides;
+
+        Collector(Tree root, boolean caseLabel, Map<Tree, Snippet> overrides) {
             this.root = root;
             this.caseLabel = caseLabel;
+            this.overrides = overrides;
+        }
+
+        @Override
+        public Void scan(Tree tree, Void unused) {
+            Snippet evaluated = tree == null ? null : overrides.get(tree);
+            if (evaluated != null) {
+                replace(tree, evaluated);
+                return null;
+            }
+            return super.scan(tree, unused);
         }
 
         private void replace(Tree t, Snippet s) {
@@ -240,6 +281,15 @@ final class SnippetRenderer {
             replace(node, b.build());
         }
 
+        /** Whether {@code t} is an inner class whose enclosing instance the receiver ({@code this}) is. */
+        private boolean innerOfReceiver(TypeElement t) {
+            return t.getNestingKind() == javax.lang.model.element.NestingKind.MEMBER
+                    && t.getKind() == ElementKind.CLASS
+                    && !t.getModifiers().contains(Modifier.STATIC)
+                    && t.getEnclosingElement() instanceof TypeElement outer
+                    && types.isSubtype(types.erasure(owner.asType()), types.erasure(outer.asType()));
+        }
+
         private boolean isRecordComponentField(Element e) {
             return e.getKind() == ElementKind.FIELD
                     && owner.getKind() == ElementKind.RECORD
@@ -261,6 +311,13 @@ final class SnippetRenderer {
                     && index.element(node) != null
                     && isRecordComponentField(index.element(node))) {
                 replace(node, Snippet.builder().add(new Snippet.SelfRef()).text("." + name + "()").build());
+                return null;
+            }
+            if (classes.isEmpty() && index.element(node) != null && isRecordComponentField(index.element(node))) {
+                // `other.amount` of another instance of the record: its private field is read
+                // through the accessor, as for `this.amount`.
+                Snippet receiver = nested(node.getExpression());
+                replace(node, Snippet.builder().add(receiver).text("." + name + "()").build());
                 return null;
             }
             return super.visitMemberSelect(node, unused);
@@ -403,6 +460,16 @@ final class SnippetRenderer {
 
         @Override
         public Void visitNewClass(NewClassTree node, Void unused) {
+            if (node.getEnclosingExpression() == null && classes.isEmpty() && node.getClassBody() == null
+                    && node.getIdentifier() instanceof IdentifierTree id && index.element(id) instanceof TypeElement created
+                    && innerOfReceiver(created)) {
+                // `new Inner()` of an inner class: its enclosing instance is the receiver.
+                replacements.add(new Replacement(start(node), start(node), Snippet.builder().add(new Snippet.SelfRef()).text(".").build()));
+                replace(id, Snippet.text(id.getName().toString()));
+                scan(node.getTypeArguments(), null);
+                scan(node.getArguments(), null);
+                return null;
+            }
             scan(node.getEnclosingExpression(), null);
             scan(node.getIdentifier(), null);
             scan(node.getTypeArguments(), null);

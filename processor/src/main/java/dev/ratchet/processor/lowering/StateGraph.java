@@ -8,7 +8,8 @@ import java.util.List;
  * After {@link StatePlanner#plan} the blocks that are states have names, variables know whether
  * they are fields, and {@link #states()} lists the states in source order.
  */
-public record StateGraph(AsyncMethod method, Block entry, List<Block> blocks, List<LocalVar> vars, List<TryRegion> regions) {
+public record StateGraph(AsyncMethod method, Block entry, List<Block> blocks, List<LocalVar> vars, List<TryRegion> regions,
+        List<LocalClass> localClasses) {
     /** The blocks that are states, entry first. */
     public List<Block> states() {
         return blocks.stream().filter(Block::isState)

@@ -89,6 +89,57 @@ class StateMachineBehaviourTest {
                 "after try"), Io.logged());
     }
 
+    /** Polls once (pending), cancels, drives to the end: must complete cancelled; returns the exception. */
+    private static CancellationException cancelAfterFirstPoll(String method) {
+        Future<?> f = program.future(method);
+        assertTrue(f.poll(context(new AtomicInteger())).isPending());
+        f.cancel();
+        return assertThrows(CancellationException.class, () -> new Driver().run(f));
+    }
+
+    @Test
+    void aFinallyThatReturnsCannotSwallowTheCancellation() {
+        Io.reset(Schedule.READY);
+        cancelAfterFirstPoll("finallyReturnCannotSwallow");
+        assertEquals(List.of("waiting", "child cancelled", "child cleaned up", "finally"), Io.logged());
+    }
+
+    @Test
+    void aFinallyThatBreaksCannotSwallowTheCancellation() {
+        Io.reset(Schedule.READY);
+        cancelAfterFirstPoll("finallyBreakCannotSwallow");
+        assertEquals(List.of("child cancelled", "child cleaned up", "finally", "after loop"), Io.logged());
+    }
+
+    @Test
+    void aFinallyThatContinuesCannotSwallowTheCancellationAndLaterAwaitsThrowAtOnce() {
+        Io.reset(Schedule.READY);
+        cancelAfterFirstPoll("finallyContinueCannotSwallow");
+        // Iterations 1 and 2 await futures that are never polled: their await throws at once.
+        assertEquals(List.of("iteration 0", "child0 cancelled", "child0 cleaned up", "finally 0", "iteration 1", "finally 1",
+                "iteration 2", "finally 2"), Io.logged());
+        assertEquals(1, Io.cancelled.get());
+    }
+
+    @Test
+    void aChildWhoseCleanupFailsCompletesTheParentCancelledWithTheFailureSuppressed() {
+        Io.reset(Schedule.READY);
+        CancellationException e = cancelAfterFirstPoll("childCleanupFails");
+        assertEquals(1, e.getSuppressed().length);
+        assertEquals("cleanup failed", e.getSuppressed()[0].getMessage());
+        assertEquals(List.of("child cancelled", "cleanup failed", "finally"), Io.logged());
+    }
+
+    @Test
+    void cancellingAParentDrivesTheCleanupOfItsAsyncChildFirst() {
+        for (Schedule s : new Schedule[] {Schedule.READY, Schedule.PENDING_ONCE, Schedule.OTHER_THREAD}) {
+            Io.reset(s);
+            cancelAfterFirstPoll("parentOfAsyncChild");
+            assertEquals(List.of("child waiting", "grandchild cancelled", "grandchild cleaned up", "child finally",
+                    "parent finally"), Io.logged(), "under " + s);
+        }
+    }
+
     @Test
     void referenceFieldsAreClearedOnceDead() throws ReflectiveOperationException {
         Io.reset(Schedule.READY);
