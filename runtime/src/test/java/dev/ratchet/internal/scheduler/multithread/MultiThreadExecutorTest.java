@@ -25,11 +25,14 @@ class MultiThreadExecutorTest {
     }
 
     @Test
-    void hundredThousandTasksSpawnedAndJoinedGiveTheRightSum() {
+    void hundredThousandTasksSpawnedAndJoinedGiveTheRightSum() throws InterruptedException {
         try (MultiThreadExecutor ex = create("mt-sum", 2)) {
             long n = 100_000;
             assertEquals(n * (n - 1) / 2, ex.blockOn(new TestFutures.SpawnAndSum((int) n, 2)));
-            assertEquals(0, ex.liveTaskCount(), "every task released from the registry");
+            // A child publishes COMPLETE before it leaves the registry, so the parent may finish
+            // while the last child's worker is between the two: released soon, never left behind.
+            assertTrue(Concurrent.eventually(5_000, () -> ex.liveTaskCount() == 0),
+                    "every task released from the registry, left: " + ex.liveTaskCount());
         }
     }
 
