@@ -436,8 +436,12 @@ final class SnippetRenderer {
                 if (!opaque() && resource instanceof IdentifierTree id && vars.get(index.element(id)) != null) {
                     LocalVar v = vars.get(index.element(id));
                     uses.add(v);
+                    // javac's end position of a resource that names a variable takes in the `;` that
+                    // separates it from the next resource: keep that separator (a fuzzer finding).
+                    String written = source.subSequence((int) start(resource), (int) end(resource)).toString().strip();
                     replace(resource, Snippet.builder().text("final ").add(new Snippet.TypeUse(v.type())).text(" ")
-                            .add(new Snippet.CaptureRef(v)).text(" = ").add(new Snippet.VarRef(v)).build());
+                            .add(new Snippet.CaptureRef(v)).text(" = ").add(new Snippet.VarRef(v))
+                            .text(written.endsWith(";") ? ";" : "").build());
                 } else {
                     scan(resource, null);
                 }

@@ -142,7 +142,6 @@ class FuzzRegressionTest {
      * {@code try (r6; Fx.Res r7 = new Fx.Res("r7", false)) {}}, in a method with no await at all.
      */
     @Test
-    @Disabled("fuzzer finding: a kept try-with-resources naming an existing variable beside another resource is rewritten without ';' between them: the companion does not compile")
     void tryWithTwoExistingResourcesKeptAsWritten() {
         FuzzCase.of("P35", "pollAwaited", List.of("ab", -2),
                 """

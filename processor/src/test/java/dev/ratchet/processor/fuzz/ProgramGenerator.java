@@ -63,12 +63,7 @@ final class ProgramGenerator {
      */
     enum KnownBug {
         /** A finally that cannot complete normally (ends in a jump): {@code finallyThatCannotCompleteNormally}. */
-        ABRUPT_FINALLY,
-        /**
-         * An existing variable beside another resource, {@code try (a; b)} or {@code try (a; Res b = ..)}:
-         * {@code tryWithTwoExistingResourcesKeptAsWritten}.
-         */
-        EXISTING_RESOURCE_PAIRS
+        ABRUPT_FINALLY
     }
 
     /** Knobs; {@link #DEFAULT} (every shape) is what campaigns use. */
@@ -541,7 +536,7 @@ final class ProgramGenerator {
                 for (int r = 0; r < n; r++) {
                     String name = name("r");
                     Expr init = new Lit(Ty.VOID, "new Fx.Res(\"" + name + "\", " + chance(4) + ")");
-                    boolean existing = chance(4) && (config.allows(KnownBug.EXISTING_RESOURCE_PAIRS) || n == 1);
+                    boolean existing = chance(4);
                     resources.add(new Resource(name, chance(3) ? new Await(Ty.VOID, init) : init, existing));
                 }
             }
