@@ -376,9 +376,17 @@ public final class MachineWriter {
             String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
                     : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
             c.addStatement("$L = null", r.pendingName());
-            c.addStatement("$L = $L.$L", r.nextName(), n.stateType(), next);
+            c.addStatement("$L = $L", r.nextName(), stateOrNull(next));
         }
         c.addStatement("$L = $L.$L", n.state(), n.stateType(), t.firstBlock().stateName());
+    }
+
+    /**
+     * The state a finally continues with. None when the jump's target was removed as unreachable:
+     * that happens only behind a finally that cannot complete normally, which never reads it.
+     */
+    private CodeBlock stateOrNull(String stateName) {
+        return stateName == null ? CodeBlock.of("null") : CodeBlock.of("$L.$L", n.stateType(), stateName);
     }
 
     /** A snippet as code; transitions inside it print as a braced block on one line. */
@@ -422,7 +430,7 @@ public final class MachineWriter {
             TryRegion r = t.crossed().get(i);
             String next = i + 1 < t.crossed().size() ? t.crossed().get(i + 1).finallyEntry().stateName()
                     : t.isReturn() ? "RETURN" : t.resolvedTarget().stateName();
-            c.add("$L = null; $L = $L.$L; ", r.pendingName(), r.nextName(), n.stateType(), next);
+            c.add("$L = null; $L = $L; ", r.pendingName(), r.nextName(), stateOrNull(next));
         }
         c.add("$L = $L.$L; continue $L;", n.state(), n.stateType(), t.firstBlock().stateName(), n.dispatch());
         usesDispatchLabel = true;

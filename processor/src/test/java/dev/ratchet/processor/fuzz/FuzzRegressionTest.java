@@ -1,7 +1,6 @@
 package dev.ratchet.processor.fuzz;
 
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +20,6 @@ class FuzzRegressionTest {
      * block's normal exit names it anyway.
      */
     @Test
-    @Disabled("fuzzer finding: a finally that cannot complete normally in a lowered try generates `finallyNext = State.null;` (no after-try state): the companion does not compile")
     void finallyThatCannotCompleteNormally() {
         FuzzCase.of("P31", "m0", List.of(9, 10),
                 """
@@ -69,7 +67,6 @@ class FuzzRegressionTest {
 
     /* The same bug through break and throw in a finally, and a catch beside the finally. */
     @Test
-    @Disabled("fuzzer finding: a finally that cannot complete normally in a lowered try generates `finallyNext = State.null;` (no after-try state): the companion does not compile")
     void finallyThatBreaksOrThrows() {
         FuzzCase.of("P32", "m0", List.of(3),
                 """
