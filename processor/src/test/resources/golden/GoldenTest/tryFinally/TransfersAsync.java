@@ -53,6 +53,7 @@ final class TransfersAsync {
         protected Poll<Long> resume(Context cx) throws Throwable {
             long token = 0;
             for (;;) {
+                State entered = state;
                 try {
                     switch (state) {
                         case START -> {
@@ -96,7 +97,7 @@ final class TransfersAsync {
                         }
                     }
                 } catch (Throwable t) {
-                    switch (state) {
+                    switch (entered) {
                         case TRY_L24 -> {
                             finallyPending = t;
                             state = State.FINALLY_L27;

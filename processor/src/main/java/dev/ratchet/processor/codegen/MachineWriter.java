@@ -166,7 +166,13 @@ public final class MachineWriter {
         if (catches) body.addStatement("$T $L = null", Throwable.class, n.caught());
         CodeBlock.Builder loop = CodeBlock.builder();
         boolean routed = !g.regions().isEmpty();
-        if (routed) loop.beginControlFlow("try");
+        if (routed) {
+            // Exceptions are routed by the state the pass began in, not by `state`: a jump out of a
+            // kept try statement sets `state` before its finally or resource close runs, and what
+            // those throw still belongs to the regions of the state that ran them (fuzzer finding).
+            loop.addStatement("$L $L = $L", n.stateType(), n.entered(), n.state());
+            loop.beginControlFlow("try");
+        }
         loop.beginControlFlow("switch ($L)", n.state());
         for (Block b : g.states()) {
             loop.beginControlFlow("case $L ->", b.stateName());
@@ -186,7 +192,7 @@ public final class MachineWriter {
         loop.endControlFlow();
         if (routed) {
             loop.nextControlFlow("catch ($T $L)", Throwable.class, n.exception());
-            loop.beginControlFlow("switch ($L)", n.state());
+            loop.beginControlFlow("switch ($L)", n.entered());
             Map<TryRegion.Handler, List<String>> byHandler = new LinkedHashMap<>();
             for (Block b : g.states()) {
                 if (b.handler() != null) byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(b.stateName());

@@ -24,7 +24,7 @@ import javax.lang.model.element.Element;
 public final class StatePlanner {
     /** Names of the generated members, allocated so they clash with nothing in the body. */
     public record InternalNames(String self, String state, String stateType, String cx, String ready, String caught,
-            String exception, String result, String dispatch, String thrown) {}
+            String exception, String result, String dispatch, String thrown, String entered) {}
 
     private StatePlanner() {}
 
@@ -308,6 +308,7 @@ public final class StatePlanner {
         }
         return new InternalNames(internal.newName("self"), internal.newName("state"), internal.newName("State"),
                 internal.newName("cx"), internal.newName("ready"), internal.newName("caught"), internal.newName("t"),
-                internal.newName("result"), internal.newName("dispatch"), internal.newName("thrown"));
+                internal.newName("result"), internal.newName("dispatch"), internal.newName("thrown"),
+                internal.newName("entered"));
     }
 }

@@ -203,7 +203,6 @@ class FuzzRegressionTest {
      * the kept statement returns escapes the outer try's close.
      */
     @Test
-    @Disabled("fuzzer finding: return from a kept try-with-resources whose close throws, nested in a lowered one, skips closing the outer resource")
     void returnThroughNestedTryWithResourcesWhoseInnerCloseFails() {
         FuzzCase.of("P13337", "m0", List.of(),
                 """
