@@ -74,10 +74,22 @@ final class Shrinker {
     static Judge judge(Oracle oracle, Finding f, Function<Program, Unit> print) {
         return candidates -> {
             List<Unit> units = candidates.stream().map(print).toList();
-            Map<String, String> invalid = BatchCompiler.invalidTwins(units);
+            Map<String, String> invalid;
+            try {
+                invalid = BatchCompiler.invalidTwins(units);
+            } catch (com.google.testing.compile.CompilationFailureException crash) {
+                // javac itself crashed on a candidate (seen: javac 17 on a reference twin it also
+                // miscompiles, a VerifyError): no verdict, so this batch reproduces nothing.
+                return -1;
+            }
             List<Unit> valid = units.stream().filter(u -> !invalid.containsKey(u.name())).toList();
             if (valid.isEmpty()) return -1;
-            BatchCompiler.Result compiled = BatchCompiler.compile(valid);
+            BatchCompiler.Result compiled;
+            try {
+                compiled = BatchCompiler.compile(valid);
+            } catch (com.google.testing.compile.CompilationFailureException crash) {
+                return -1; // javac crashed (see above): no verdict for this batch
+            }
             for (int i = 0; i < units.size(); i++) {
                 Unit u = units.get(i);
                 if (invalid.containsKey(u.name())) continue;
