@@ -101,6 +101,8 @@ final class Oracle implements AutoCloseable {
         Outcome actual;
         try {
             actual = timed(() -> runAsync(loader, p, m));
+        } catch (BrokenReference e) {
+            return e.finding(p, m); // javac's bytecode for the program class itself does not verify
         } catch (TimeoutException e) {
             return hang(p, m, "did not complete within " + RUN_TIMEOUT_SECONDS + " s; expected " + expected);
         }
@@ -142,7 +144,7 @@ final class Oracle implements AutoCloseable {
         }
     }
 
-    /** The twin could not be loaded or linked (e.g. a VerifyError): nothing to compare with. */
+    /** A program class (twin or @Async holder, plain javac output) failed to load or link, e.g. a VerifyError. */
     static final class BrokenReference extends RuntimeException {
         BrokenReference(LinkageError cause) {
             super(cause);
@@ -186,7 +188,10 @@ final class Oracle implements AutoCloseable {
             Method entry = find(companion, p.root(), args.size());
             return (Future<?>) entry.invoke(null, args.toArray());
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken);
             throw new AssertionError("the companion entry itself threw", e.getCause());
+        } catch (LinkageError e) {
+            throw new BrokenReference(e);
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
