@@ -3,10 +3,9 @@ package dev.ratchet.processor.fuzz;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import dev.ratchet.processor.harness.GeneratedClassLoader;
 import com.google.testing.compile.JavaFileObjects;
 import dev.ratchet.processor.AsyncProcessor;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class BatchCompiler {
         while (!left.isEmpty()) {
             Compilation c = javacRun(left);
             if (c.status() == Compilation.Status.SUCCESS) {
-                return new Result(new Loader(c), asyncErrors, invalid);
+                return new Result(new GeneratedClassLoader(c, BatchCompiler.class.getClassLoader()), asyncErrors, invalid);
             }
             Map<String, StringBuilder> twinErr = new HashMap<>();
             Map<String, StringBuilder> asyncErr = new HashMap<>();
@@ -85,7 +84,7 @@ final class BatchCompiler {
             });
             left.removeIf(p -> invalid.containsKey(p.name()) || asyncErrors.containsKey(p.name()));
         }
-        return new Result(new Loader(null), asyncErrors, invalid);
+        return new Result(new GeneratedClassLoader(null, BatchCompiler.class.getClassLoader()), asyncErrors, invalid);
     }
 
     /** Compiles twins only, without the processor: is each program valid Java? Returns the invalid ones. */
@@ -151,34 +150,5 @@ final class BatchCompiler {
             }
         }
         return best;
-    }
-
-    /** Loads the classes of a compilation from memory; everything else from the test class path. */
-    static final class Loader extends ClassLoader {
-        private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-        Loader(Compilation c) {
-            super(BatchCompiler.class.getClassLoader());
-            if (c == null) return;
-            for (JavaFileObject f : c.generatedFiles()) {
-                if (f.getKind() != JavaFileObject.Kind.CLASS) continue;
-                String path = f.toUri().getPath();
-                int at = path.indexOf("CLASS_OUTPUT/");
-                String binary = path.substring(at + "CLASS_OUTPUT/".length(), path.length() - ".class".length()).replace('/', '.');
-                classes.put(binary, f);
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            JavaFileObject f = classes.get(name);
-            if (f == null) throw new ClassNotFoundException(name);
-            try (InputStream in = f.openInputStream()) {
-                byte[] bytes = in.readAllBytes();
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-                throw new ClassNotFoundException(name, e);
-            }
-        }
     }
 }

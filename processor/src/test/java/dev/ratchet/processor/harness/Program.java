@@ -206,32 +206,4 @@ public final class Program {
         return t.getClass().getName() + ": " + t.getMessage()
                 + (t.getSuppressed().length > 0 ? " suppressed " + Arrays.stream(t.getSuppressed()).map(Program::describe).toList() : "");
     }
-
-    /** Loads the classes of a compilation from memory; dev.ratchet types come from the parent. */
-    private static final class GeneratedClassLoader extends ClassLoader {
-        private final Map<String, JavaFileObject> classes = new HashMap<>();
-
-        GeneratedClassLoader(Compilation c, ClassLoader parent) {
-            super(parent);
-            for (JavaFileObject f : c.generatedFiles()) {
-                if (f.getKind() != JavaFileObject.Kind.CLASS) continue;
-                String path = f.toUri().getPath();
-                int at = path.indexOf("CLASS_OUTPUT/");
-                String binary = path.substring(at + "CLASS_OUTPUT/".length(), path.length() - ".class".length()).replace('/', '.');
-                classes.put(binary, f);
-            }
-        }
-
-        @Override
-        protected Class<?> findClass(String name) throws ClassNotFoundException {
-            JavaFileObject f = classes.get(name);
-            if (f == null) throw new ClassNotFoundException(name);
-            try (InputStream in = f.openInputStream()) {
-                byte[] bytes = in.readAllBytes();
-                return defineClass(name, bytes, 0, bytes.length);
-            } catch (IOException e) {
-                throw new ClassNotFoundException(name, e);
-            }
-        }
-    }
 }
