@@ -83,12 +83,26 @@ final class DownloadsAsync {
             }
         }
 
+        @Override
+        protected StackTraceElement sourceFrame() {
+            return new StackTraceElement("files.Downloads", "sizes", "Downloads.java", state.line);
+        }
+
         private enum State {
-            START,
+            START(21),
 
-            LOOP_L24,
+            LOOP_L24(24),
 
-            AWAIT_GET_L26
+            AWAIT_GET_L26(26);
+
+            /**
+             * The line in Downloads.java this state resumes at.
+             */
+            final int line;
+
+            State(int line) {
+                this.line = line;
+            }
         }
     }
 }

@@ -80,12 +80,26 @@ final class CheckoutAsync {
             }
         }
 
+        @Override
+        protected StackTraceElement sourceFrame() {
+            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", state.line);
+        }
+
         private enum State {
-            START,
+            START(27),
 
-            AWAIT_DECREMENT_L29,
+            AWAIT_DECREMENT_L29(29),
 
-            AWAIT_RESERVE_L30
+            AWAIT_RESERVE_L30(30);
+
+            /**
+             * The line in Checkout.java this state resumes at.
+             */
+            final int line;
+
+            State(int line) {
+                this.line = line;
+            }
         }
     }
 
@@ -124,10 +138,24 @@ final class CheckoutAsync {
             }
         }
 
-        private enum State {
-            START,
+        @Override
+        protected StackTraceElement sourceFrame() {
+            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", state.line);
+        }
 
-            AWAIT_TAKE_L36
+        private enum State {
+            START(34),
+
+            AWAIT_TAKE_L36(36);
+
+            /**
+             * The line in Checkout.java this state resumes at.
+             */
+            final int line;
+
+            State(int line) {
+                this.line = line;
+            }
         }
     }
 }

@@ -108,18 +108,32 @@ final class TransfersAsync {
             }
         }
 
+        @Override
+        protected StackTraceElement sourceFrame() {
+            return new StackTraceElement("bank.Transfers", "withLock", "Transfers.java", state.line);
+        }
+
         private enum State {
-            START,
+            START(21),
 
-            AWAIT_LOCK_L23,
+            AWAIT_LOCK_L23(23),
 
-            TRY_L24,
+            TRY_L24(24),
 
-            FINALLY_L27,
+            FINALLY_L27(27),
 
-            AWAIT_UNLOCK_L28,
+            AWAIT_UNLOCK_L28(28),
 
-            RETURN
+            RETURN(-1);
+
+            /**
+             * The line in Transfers.java this state resumes at.
+             */
+            final int line;
+
+            State(int line) {
+                this.line = line;
+            }
         }
     }
 }

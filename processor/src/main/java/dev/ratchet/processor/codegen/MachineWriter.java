@@ -147,12 +147,46 @@ public final class MachineWriter {
                 .initializer("$L.$L", n.stateType(), g.entry().stateName()).build());
         type.addMethod(ctor.build());
         type.addMethod(resume);
-        TypeSpec.Builder states = TypeSpec.enumBuilder(n.stateType()).addModifiers(Modifier.PRIVATE);
-        for (Block b : g.states()) states.addEnumConstant(b.stateName());
-        if (g.returnsThroughFinally()) states.addEnumConstant("RETURN");
-        type.addType(states.build());
+        type.addMethod(sourceFrame(m));
+        type.addType(stateEnum(m));
         type.addTypes(localClasses);
         return type.build();
+    }
+
+    /**
+     * The states, each with the line of the user's source it resumes at: what {@code sourceFrame}
+     * reports to task dumps and async backtraces.
+     */
+    private TypeSpec stateEnum(AsyncMethod m) {
+        TypeSpec.Builder states = TypeSpec.enumBuilder(n.stateType()).addModifiers(Modifier.PRIVATE);
+        for (Block b : g.states()) {
+            states.addEnumConstant(b.stateName(), TypeSpec.anonymousClassBuilder("$L", b.line()).build());
+        }
+        if (g.returnsThroughFinally()) states.addEnumConstant("RETURN", TypeSpec.anonymousClassBuilder("$L", -1).build());
+        states.addField(FieldSpec.builder(int.class, "line", Modifier.FINAL)
+                .addJavadoc("The line in $L this state resumes at.\n", m.fileName()).build());
+        states.addMethod(MethodSpec.constructorBuilder().addParameter(int.class, "line")
+                .addStatement("this.line = line").build());
+        return states.build();
+    }
+
+    /** Where the machine is, in the user's terms: for task dumps and async backtraces. */
+    private MethodSpec sourceFrame(AsyncMethod m) {
+        return MethodSpec.methodBuilder("sourceFrame")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PROTECTED)
+                .returns(StackTraceElement.class)
+                .addStatement("return new $T($S, $S, $S, $L.line)", StackTraceElement.class,
+                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.state())
+                .build();
+    }
+
+    /** The binary name a stack trace uses ({@code a.Outer$Inner}); @Async methods live only in named classes. */
+    private static String binaryName(TypeElement type) {
+        if (type.getEnclosingElement() instanceof TypeElement outer) {
+            return binaryName(outer) + "$" + type.getSimpleName();
+        }
+        return type.getQualifiedName().toString();
     }
 
     private MethodSpec resume(TypeName output) {

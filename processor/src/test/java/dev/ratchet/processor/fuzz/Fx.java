@@ -101,7 +101,9 @@ public final class Fx {
     public static String describe(Throwable t) {
         StringBuilder sb = new StringBuilder(t.getClass().getName());
         if (!(t instanceof CancellationException)) sb.append(": ").append(t.getMessage());
-        Throwable[] suppressed = t.getSuppressed();
+        // The async backtrace the state machines attach is diagnostics, not the program's meaning.
+        Throwable[] suppressed = Arrays.stream(t.getSuppressed())
+                .filter(x -> !(x instanceof dev.ratchet.debug.AsyncBacktrace)).toArray(Throwable[]::new);
         if (suppressed.length > 0) {
             sb.append(" suppressed ").append(Arrays.stream(suppressed).map(Fx::describe).toList());
         }

@@ -203,7 +203,9 @@ public final class Program {
     }
 
     private static String describe(Throwable t) {
-        return t.getClass().getName() + ": " + t.getMessage()
-                + (t.getSuppressed().length > 0 ? " suppressed " + Arrays.stream(t.getSuppressed()).map(Program::describe).toList() : "");
+        // The async backtrace the state machines attach is diagnostics, not the program's meaning.
+        List<String> suppressed = Arrays.stream(t.getSuppressed())
+                .filter(x -> !(x instanceof dev.ratchet.debug.AsyncBacktrace)).map(Program::describe).toList();
+        return t.getClass().getName() + ": " + t.getMessage() + (suppressed.isEmpty() ? "" : " suppressed " + suppressed);
     }
 }

@@ -3,6 +3,9 @@ package dev.ratchet.internal.machine;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.AsyncBacktrace;
+import dev.ratchet.debug.Traceable;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -37,11 +40,16 @@ import java.util.concurrent.CancellationException;
  * body that swallows the exception (a catch, or a {@code finally} that returns) still completes
  * cancelled; a body whose cleanup throws completes with that exception.
  *
+ * <p>Debugging: a machine is {@link Traceable}. A generated machine overrides {@link
+ * #sourceFrame()} with the user's method and the line of its current await, so a task dump shows
+ * where it is suspended and what it awaits, and a failure leaving it gets that frame in its
+ * {@link AsyncBacktrace}.
+ *
  * <p>Threading: {@code poll} is never called concurrently (the executor's rule) and successive
  * polls are ordered by the executor (happens-before from one poll to the next), so only {@code
  * cancelRequested}, which {@code cancel()} may set from any thread, is volatile.
  */
-public abstract class AsyncStateMachine<T> implements Future<T> {
+public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     /**
      * Set by {@link #cancel()} from any thread; read by the polling thread. Volatile: a cancel that
      * happens-before a poll is seen by that poll. Once set it is never cleared.
@@ -57,6 +65,12 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
     private boolean awaitedPolled;
     /** Whether {@link #awaited} has been cancelled by this machine. */
     private boolean awaitedCancelled;
+    /**
+     * Whether the last awaited future failed (set when its exception leaves {@link
+     * #pollAwaited}, cleared by the next {@link #awaitOn}): an exception leaving the machine then
+     * came out of that await, so its backtrace frame gets the await's line.
+     */
+    private boolean awaitFailed;
 
     /** For subclasses. */
     protected AsyncStateMachine() {}
@@ -82,6 +96,7 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
         } catch (Throwable t) {
             completed = true;
             awaited = null;
+            recordBacktrace(t);
             throw AsyncStateMachine.<RuntimeException>sneakyThrow(t);
         }
         if (result.isReady()) {
@@ -111,6 +126,41 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
         awaited = Objects.requireNonNull(future, "awaited future");
         awaitedPolled = false;
         awaitedCancelled = false;
+        awaitFailed = false;
+    }
+
+    /**
+     * The user's method this machine runs, at the source line of the await of its current state
+     * (line -1 before the first await), or null if unknown. Generated machines override it; it
+     * is read by dumps from other threads, so it reads the state field once and allocates only
+     * when called.
+     */
+    protected StackTraceElement sourceFrame() {
+        return null;
+    }
+
+    /** The await this machine waits in, or null if it is not waiting in one (racy; see {@link Traceable}). */
+    @Override
+    public final StackTraceElement suspendedAt() {
+        return awaited == null ? null : sourceFrame();
+    }
+
+    /** The future this machine awaits, if any (racy; see {@link Traceable}). */
+    @Override
+    public final List<? extends Future<?>> awaiting() {
+        Future<?> a = awaited;
+        return a == null ? List.of() : List.of(a);
+    }
+
+    /** Adds this machine's frame to the backtrace of a failure leaving it. */
+    private void recordBacktrace(Throwable t) {
+        StackTraceElement frame = sourceFrame();
+        if (frame == null) return;
+        if (!awaitFailed && frame.getLineNumber() != -1) {
+            // Thrown by the body itself: the state's await line would point at the wrong place.
+            frame = new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(), -1);
+        }
+        AsyncBacktrace.record(t, frame);
     }
 
     /**
@@ -147,6 +197,7 @@ public abstract class AsyncStateMachine<T> implements Future<T> {
             ready = future.poll(cx);
         } catch (Throwable t) {
             awaited = null;
+            awaitFailed = true;
             if (awaitedCancelled && !(t instanceof CancellationException)) {
                 CancellationException cancelled = new CancellationException();
                 cancelled.addSuppressed(t);

@@ -1,0 +1,211 @@
+package dev.ratchet.debug;
+
+import dev.ratchet.Future;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every live task of an executor is doing, at one moment: its id, name, state, how long
+ * ago it was last polled, and its async backtrace — the chain of awaits from the task's root
+ * future down to the leaf it waits on, with source lines. {@code Executor.dump()} takes one;
+ * {@link #toString()} is the readable form, made for logs and debug endpoints:
+ *
+ * <pre>
+ * Task dump of ratchet-1 at 2026-11-29T01:02:03Z: 2 live tasks
+ *
+ * Task#2 "ping" SUSPENDED, last polled 1.204 s ago
+ *   at demo.Deadlock.ping(Deadlock.java:31)
+ *   Channel.recv() on bounded(1) channel, empty
+ * </pre>
+ *
+ * <pre>{@code
+ * TaskDump dump = executor.dump();
+ * System.err.println(dump);
+ * dump.find("ping").ifPresent(t -> System.err.println(t.state()));
+ * }</pre>
+ *
+ * <p>A dump is best-effort: it reads tasks that other threads are polling without stopping
+ * them, so a task that is running may show a point it has just left.
+ */
+public final class TaskDump {
+    /** Where a task is in its life; complete tasks are not in a dump. */
+    public enum State {
+        /** Woken and waiting in a run queue for a worker. */
+        SCHEDULED,
+        /** Being polled by a worker right now. */
+        RUNNING,
+        /** Waiting for a wake (its last poll returned pending). */
+        SUSPENDED
+    }
+
+    /**
+     * One live task.
+     *
+     * @param id the task's id (spawn order)
+     * @param name the name given to spawn, or null
+     * @param state its state
+     * @param sinceLastPoll how long ago its last poll ended (or, while running, since its current
+     *     poll began, within the executor's clock resolution), or null if never polled
+     * @param backtrace its root future's frame, down to the leaf it waits on
+     */
+    public record TaskInfo(int id, String name, State state, Duration sinceLastPoll, Frame backtrace) {
+        public TaskInfo {
+            Objects.requireNonNull(state, "state");
+            Objects.requireNonNull(backtrace, "backtrace");
+        }
+
+        /** The frames from the root down the first awaited future at each level. */
+        public List<Frame> chain() {
+            List<Frame> chain = new ArrayList<>();
+            for (Frame f = backtrace; f != null; f = f.awaiting().isEmpty() ? null : f.awaiting().get(0)) chain.add(f);
+            return chain;
+        }
+
+        /** The source lines of the chain, root first ({@code Foo.bar(Foo.java:42)} for each known position). */
+        public List<StackTraceElement> locations() {
+            List<StackTraceElement> out = new ArrayList<>();
+            for (Frame f : chain()) if (f.location() != null) out.add(f.location());
+            return out;
+        }
+    }
+
+    /**
+     * One future in a backtrace.
+     *
+     * @param location where it is suspended in source (a state machine's await), or null
+     * @param description what it is: {@code toString()} of the future for a leaf, the awaited
+     *     source position for a state machine
+     * @param awaiting the futures it waits for (empty for a leaf)
+     */
+    public record Frame(StackTraceElement location, String description, List<Frame> awaiting) {
+        public Frame {
+            Objects.requireNonNull(description, "description");
+            awaiting = List.copyOf(awaiting);
+        }
+    }
+
+    /** Levels of a backtrace followed at most (a cycle or a runaway chain stops there). */
+    static final int MAX_DEPTH = 128;
+
+    private final String executor;
+    private final Instant takenAt;
+    private final List<TaskInfo> tasks;
+
+    /** A dump of {@code tasks}, in the given order; for executors. */
+    public TaskDump(String executor, Instant takenAt, List<TaskInfo> tasks) {
+        this.executor = Objects.requireNonNull(executor, "executor");
+        this.takenAt = Objects.requireNonNull(takenAt, "takenAt");
+        this.tasks = List.copyOf(tasks);
+    }
+
+    /**
+     * The async backtrace of {@code root}: follows {@link Traceable#awaiting()} from future to
+     * future; a future that is not {@link Traceable} ends its branch and is described by its
+     * {@code toString()}. Never throws: a future whose methods throw is described by the failure.
+     */
+    public static Frame trace(Future<?> root) {
+        return trace(Objects.requireNonNull(root, "root"), 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static Frame trace(Future<?> f, int depth, Set<Object> seen) {
+        if (!seen.add(f)) return new Frame(null, "(cycle: " + describe(f) + ")", List.of());
+        if (!(f instanceof Traceable t)) return new Frame(null, describe(f), List.of());
+        StackTraceElement at;
+        List<? extends Future<?>> children;
+        try {
+            at = t.suspendedAt();
+            children = t.awaiting();
+        } catch (RuntimeException e) {
+            return new Frame(null, describe(f) + " (not traceable: " + e + ")", List.of());
+        }
+        List<Frame> next = new ArrayList<>(children.size());
+        if (depth + 1 >= MAX_DEPTH && !children.isEmpty()) {
+            next.add(new Frame(null, "(" + children.size() + " more, deeper than " + MAX_DEPTH + " levels)", List.of()));
+        } else {
+            for (Future<?> c : children) if (c != null) next.add(trace(c, depth + 1, seen));
+        }
+        String description = at != null ? at.toString() : describe(f);
+        return new Frame(at, description, next);
+    }
+
+    private static String describe(Object f) {
+        try {
+            return String.valueOf(f);
+        } catch (RuntimeException e) {
+            return f.getClass().getName() + " (toString threw " + e + ")";
+        }
+    }
+
+    /** The executor's name (its thread name prefix). */
+    public String executor() {
+        return executor;
+    }
+
+    /** When the dump was taken. */
+    public Instant takenAt() {
+        return takenAt;
+    }
+
+    /** The live tasks, in id order. */
+    public List<TaskInfo> tasks() {
+        return tasks;
+    }
+
+    /** The first task named {@code name}. */
+    public Optional<TaskInfo> find(String name) {
+        Objects.requireNonNull(name, "name");
+        return tasks.stream().filter(t -> name.equals(t.name())).findFirst();
+    }
+
+    /** The readable dump: a header, then each task with its backtrace as a tree, root first. */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder();
+        out.append("Task dump of ").append(executor).append(" at ").append(takenAt).append(": ")
+                .append(tasks.size()).append(tasks.size() == 1 ? " live task\n" : " live tasks\n");
+        for (TaskInfo t : tasks) {
+            out.append("\nTask#").append(t.id());
+            if (t.name() != null) out.append(" \"").append(t.name()).append('"');
+            out.append(' ').append(t.state());
+            if (t.sinceLastPoll() == null) out.append(", never polled");
+            else out.append(t.state() == State.RUNNING ? ", polling for " : ", last polled ")
+                    .append(format(t.sinceLastPoll())).append(t.state() == State.RUNNING ? "" : " ago");
+            out.append('\n');
+            render(out, t.backtrace(), "  ", "  ");
+        }
+        return out.toString();
+    }
+
+    /**
+     * A chain stays at one indentation, like a stack trace read from the root; only a future that
+     * waits for several (a join, a select) branches into a tree.
+     */
+    private static void render(StringBuilder out, Frame f, String first, String rest) {
+        out.append(first).append(f.location() != null ? "at " : "").append(f.description()).append('\n');
+        List<Frame> children = f.awaiting();
+        if (children.size() == 1) {
+            render(out, children.get(0), rest, rest);
+            return;
+        }
+        for (int i = 0; i < children.size(); i++) {
+            boolean last = i == children.size() - 1;
+            render(out, children.get(i), rest + (last ? "└─ " : "├─ "), rest + (last ? "   " : "│  "));
+        }
+    }
+
+    /** {@code 850 µs}, {@code 12 ms}, {@code 1.204 s}. */
+    static String format(Duration d) {
+        long nanos = d.toNanos();
+        if (nanos < 1_000_000) return (nanos / 1000) + " µs";
+        if (nanos < 10_000_000_000L) return nanos < 1_000_000_000 ? (nanos / 1_000_000) + " ms"
+                : String.format("%.3f s", nanos / 1e9);
+        return (nanos / 1_000_000_000) + " s";
+    }
+}
