@@ -1,5 +1,7 @@
 package dev.ratchet;
 
+import dev.ratchet.debug.Traceable;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -104,8 +106,8 @@ public final class TaskLocal<T> {
         else current.set(previous);
     }
 
-    /** The future returned by {@link #scope}. */
-    private static final class Scoped<T, R> implements Future<R> {
+    /** The future returned by {@link #scope}; a dump shows the scoped future under it. */
+    private static final class Scoped<T, R> implements Future<R>, Traceable {
         private final TaskLocal<T> local;
         private final T value;
         private final Future<R> inner;
@@ -137,8 +139,19 @@ public final class TaskLocal<T> {
         }
 
         @Override
+        public StackTraceElement suspendedAt() {
+            return null;
+        }
+
+        @Override
+        public List<? extends Future<?>> awaiting() {
+            return List.of(inner);
+        }
+
+        /** {@code requestId.scope(req-42)}: the inner future is its child in a dump. */
+        @Override
         public String toString() {
-            return local.name + ".scope(" + value + ", " + inner + ")";
+            return local.name + ".scope(" + value + ")";
         }
     }
 }

@@ -12,8 +12,9 @@ final class YieldNow implements Future<Void> {
         return Poll.pending();
     }
 
+    /** For task dumps: {@code yieldNow() (yielded, ready at its next poll)}; {@code yielded} read racily. */
     @Override
     public String toString() {
-        return "yieldNow()";
+        return yielded ? "yieldNow() (yielded, ready at its next poll)" : "yieldNow() (not polled yet)";
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -93,6 +94,11 @@ public final class TaskDump {
 
     /** Levels of a backtrace followed at most (a cycle or a runaway chain stops there). */
     static final int MAX_DEPTH = 128;
+    /**
+     * Awaited futures followed per future: a {@code joinAll} of 10,000 pending futures shows the
+     * first ones and a count of the rest, so one task cannot drown the dump.
+     */
+    static final int MAX_WIDTH = 32;
 
     private final String executor;
     private final Instant takenAt;
@@ -109,6 +115,8 @@ public final class TaskDump {
      * The async backtrace of {@code root}: follows {@link Traceable#awaiting()} from future to
      * future; a future that is not {@link Traceable} ends its branch and is described by its
      * {@code toString()}. Never throws: a future whose methods throw is described by the failure.
+     * A cycle ends at the future seen again; at most {@value #MAX_DEPTH} levels and {@value
+     * #MAX_WIDTH} awaited futures per future are followed, the rest counted.
      */
     public static Frame trace(Future<?> root) {
         return trace(Objects.requireNonNull(root, "root"), 0, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -129,7 +137,15 @@ public final class TaskDump {
         if (depth + 1 >= MAX_DEPTH && !children.isEmpty()) {
             next.add(new Frame(null, "(" + children.size() + " more, deeper than " + MAX_DEPTH + " levels)", List.of()));
         } else {
-            for (Future<?> c : children) if (c != null) next.add(trace(c, depth + 1, seen));
+            int shown = 0;
+            for (Future<?> c : children) {
+                if (c == null) continue;
+                if (shown++ == MAX_WIDTH) {
+                    next.add(new Frame(null, "(" + (children.size() - MAX_WIDTH) + " more not shown)", List.of()));
+                    break;
+                }
+                next.add(trace(c, depth + 1, seen));
+            }
         }
         String description = at != null ? at.toString() : describe(f);
         return new Frame(at, description, next);
@@ -200,12 +216,21 @@ public final class TaskDump {
         }
     }
 
-    /** {@code 850 µs}, {@code 12 ms}, {@code 1.204 s}. */
-    static String format(Duration d) {
+    /**
+     * A duration as dumps print it: {@code 850 µs}, {@code 12 ms}, {@code 1.204 s}, {@code 42 s}.
+     * Futures use it in their {@code toString()} ({@code sleep(50 ms), 12 ms left}) so that a
+     * dump reads in one style.
+     *
+     * <pre>{@code
+     * return "retry in " + TaskDump.format(Duration.ofNanos(deadline - System.nanoTime()));
+     * }</pre>
+     */
+    public static String format(Duration d) {
+        Objects.requireNonNull(d, "d");
+        if (d.isNegative()) return "-" + format(d.negated());
+        if (d.getSeconds() >= 10) return d.getSeconds() + " s"; // also keeps toNanos() from overflowing
         long nanos = d.toNanos();
         if (nanos < 1_000_000) return (nanos / 1000) + " µs";
-        if (nanos < 10_000_000_000L) return nanos < 1_000_000_000 ? (nanos / 1_000_000) + " ms"
-                : String.format("%.3f s", nanos / 1e9);
-        return (nanos / 1_000_000_000) + " s";
+        return nanos < 1_000_000_000 ? (nanos / 1_000_000) + " ms" : String.format(Locale.ROOT, "%.3f s", nanos / 1e9);
     }
 }

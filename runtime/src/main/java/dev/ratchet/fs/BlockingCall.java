@@ -4,7 +4,9 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Futures;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.Traceable;
 import dev.ratchet.runtime.JoinHandle;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 
@@ -16,8 +18,11 @@ import java.util.concurrent.CancellationException;
  * it has not started; if it is running (blocking I/O cannot be stopped), the future waits for it
  * to end, so that once it completes — always with {@link CancellationException} — the operation
  * is no longer in progress.
+ *
+ * <p>{@link Traceable}: a task dump shows the operation ({@code readString(/etc/hosts)}) and,
+ * under it, the blocking job it waits for ({@code spawnBlocking job (running for 12 ms)}).
  */
-final class BlockingCall<T> implements Future<T> {
+final class BlockingCall<T> implements Future<T>, Traceable {
     private final String description;
     private final Callable<T> work;
     /** Set by the first poll; volatile so that a cancel() from another thread can abort it. */
@@ -68,6 +73,18 @@ final class BlockingCall<T> implements Future<T> {
         cancelled = true;
         JoinHandle<T> j = job;
         if (j != null) j.cancel();
+    }
+
+    @Override
+    public StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    /** The job's handle once submitted (volatile read). */
+    @Override
+    public List<? extends Future<?>> awaiting() {
+        JoinHandle<T> j = job;
+        return j == null ? List.of() : List.of(j);
     }
 
     @Override

@@ -3,11 +3,13 @@ package dev.ratchet.net;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.Traceable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -280,9 +282,14 @@ public final class BufReader implements AsyncRead {
      * from the source — into the buffer, or straight into a target the operation names — and tries
      * again. Lazy, cancel-safe (the pending source read is cancelled; nothing buffered is lost),
      * spends one unit of budget per poll besides what the source spends.
+     *
+     * <p>{@link Traceable}: a dump shows the source read it waits for under it. The dump reads
+     * {@link #pendingRead} and the buffer indexes racily from its own thread (a reference or int
+     * read is atomic; a stale value only makes the dump a moment old).
      */
-    private abstract class Op<T> implements Future<T> {
+    private abstract class Op<T> implements Future<T>, Traceable {
         private final String name;
+        /** The source read in progress, or null; poller-written, read racily by dumps. */
         private Future<Integer> pendingRead;
         private boolean direct; // whether pendingRead targets readTarget() rather than the buffer
         private boolean done;
@@ -378,8 +385,21 @@ public final class BufReader implements AsyncRead {
         }
 
         @Override
+        public StackTraceElement suspendedAt() {
+            return null;
+        }
+
+        /** The pending source read, if any (racy: see the class notes). */
+        @Override
+        public List<? extends Future<?>> awaiting() {
+            Future<Integer> r = pendingRead;
+            return r == null ? List.of() : List.of(r);
+        }
+
+        /** For task dumps: {@code BufReader.readLine() (12 bytes buffered)}; the source read is its child. */
+        @Override
         public String toString() {
-            return name + " on BufReader";
+            return "BufReader." + name + "() (" + buffered() + " bytes buffered" + (eof ? ", end of stream)" : ")");
         }
     }
 }

@@ -3,8 +3,10 @@ package dev.ratchet.net;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.Traceable;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 
@@ -131,8 +133,12 @@ public final class BufWriter {
         end = from + size;
     }
 
-    /** {@link #flush()}: one sink write at a time until the buffer is empty. */
-    private final class Flush implements Future<Void> {
+    /**
+     * {@link #flush()}: one sink write at a time until the buffer is empty. {@link Traceable}: a
+     * dump shows the sink write it waits for under it (read racily from the dump's thread).
+     */
+    private final class Flush implements Future<Void>, Traceable {
+        /** The sink write in progress, or null; poller-written, read racily by dumps. */
         private Future<Integer> pendingWrite;
         private boolean done;
         private volatile boolean cancelled;
@@ -187,8 +193,21 @@ public final class BufWriter {
         }
 
         @Override
+        public StackTraceElement suspendedAt() {
+            return null;
+        }
+
+        /** The pending sink write, if any (racy). */
+        @Override
+        public List<? extends Future<?>> awaiting() {
+            Future<Integer> w = pendingWrite;
+            return w == null ? List.of() : List.of(w);
+        }
+
+        /** For task dumps: {@code BufWriter.flush() (120 bytes left)}; the sink write is its child. */
+        @Override
         public String toString() {
-            return "flush on BufWriter";
+            return "BufWriter.flush() (" + buffered() + " bytes left)";
         }
     }
 }

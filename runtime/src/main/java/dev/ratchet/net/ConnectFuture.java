@@ -3,6 +3,7 @@ package dev.ratchet.net;
 import dev.ratchet.Context;
 import dev.ratchet.Poll;
 import dev.ratchet.Waker;
+import dev.ratchet.debug.TaskDump;
 import dev.ratchet.internal.io.Interest;
 import dev.ratchet.internal.io.ScheduledWake;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +41,7 @@ final class ConnectFuture extends IoFuture<TcpStream> {
     private volatile Waker latestWaker;
 
     ConnectFuture(InetSocketAddress address, long timeoutNanos) {
-        super(Interest.CONNECT, "connect", address);
+        super(Interest.CONNECT, "TcpStream.connect()", address);
         this.address = address;
         this.timeoutNanos = timeoutNanos;
     }
@@ -85,6 +87,16 @@ final class ConnectFuture extends IoFuture<TcpStream> {
             }
         }
         return Poll.pending(); // IoFuture arms OP_CONNECT
+    }
+
+    /**
+     * {@code TcpStream.connect() to /127.0.0.1:5000 (timeout 2.000 s)}, for messages and task
+     * dumps; reads only final fields.
+     */
+    @Override
+    public String toString() {
+        return "TcpStream.connect() to " + address
+                + (timeoutNanos > 0 ? " (timeout " + TaskDump.format(Duration.ofNanos(timeoutNanos)) + ")" : "");
     }
 
     private void wakeLatest() {

@@ -23,7 +23,9 @@ import java.util.concurrent.CancellationException;
  */
 abstract class IoFuture<T> implements Future<T> {
     private final Interest interest;
-    private final String operation; // "read", "accept"...: with target, the text of messages
+    /** {@code TcpStream.read()}, {@code TcpListener.accept()}...: with target, the text of messages and dumps. */
+    private final String operation;
+    /** The address the operation is on (a stream's peer, a listener's local address). */
     private final Object target;
 
     /** Poller thread only. */
@@ -130,8 +132,14 @@ abstract class IoFuture<T> implements Future<T> {
         return failure;
     }
 
+    /**
+     * {@code TcpStream.read() on /127.0.0.1:5000}, with {@code (closed)} once the socket is
+     * closed: for messages and task dumps. Built only when asked, not per future. Safe from a
+     * dump's thread: it reads final fields and the source's volatile closed flag.
+     */
     @Override
     public String toString() {
-        return operation + " on " + target; // built only for messages, not per future
+        IoSource source = source();
+        return operation + " on " + target + (source != null && source.isClosed() ? " (closed)" : "");
     }
 }

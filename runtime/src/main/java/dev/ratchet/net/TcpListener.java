@@ -96,7 +96,7 @@ public final class TcpListener implements Closeable {
      * cancellation.
      */
     public Future<TcpStream> accept() {
-        return new IoFuture<>(Interest.ACCEPT, "accept", this) {
+        return new IoFuture<>(Interest.ACCEPT, "TcpListener.accept()", localAddress) {
             @Override
             IoSource source() {
                 return io;

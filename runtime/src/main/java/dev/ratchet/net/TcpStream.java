@@ -102,7 +102,7 @@ public final class TcpStream implements AsyncRead, AsyncWrite, Closeable {
     @Override
     public Future<Integer> read(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
-        return new IoFuture<>(Interest.READ, "read", this) {
+        return new IoFuture<>(Interest.READ, "TcpStream.read()", peerAddress) {
             @Override
             IoSource source() {
                 return io;
@@ -130,7 +130,7 @@ public final class TcpStream implements AsyncRead, AsyncWrite, Closeable {
      */
     public Future<Void> readExact(ByteBuffer dst) {
         Objects.requireNonNull(dst, "dst");
-        return new IoFuture<>(Interest.READ, "readExact", this) {
+        return new IoFuture<>(Interest.READ, "TcpStream.readExact()", peerAddress) {
             @Override
             IoSource source() {
                 return io;
@@ -162,7 +162,7 @@ public final class TcpStream implements AsyncRead, AsyncWrite, Closeable {
     @Override
     public Future<Integer> write(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
-        return new IoFuture<>(Interest.WRITE, "write", this) {
+        return new IoFuture<>(Interest.WRITE, "TcpStream.write()", peerAddress) {
             @Override
             IoSource source() {
                 return io;
@@ -186,7 +186,7 @@ public final class TcpStream implements AsyncRead, AsyncWrite, Closeable {
     /** Writes all of {@code src}; if cancelled, {@code src}'s position says how much was written. */
     public Future<Void> writeAll(ByteBuffer src) {
         Objects.requireNonNull(src, "src");
-        return new IoFuture<>(Interest.WRITE, "writeAll", this) {
+        return new IoFuture<>(Interest.WRITE, "TcpStream.writeAll()", peerAddress) {
             @Override
             IoSource source() {
                 return io;

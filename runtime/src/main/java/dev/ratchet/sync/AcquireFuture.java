@@ -17,14 +17,21 @@ final class AcquireFuture<R> implements Future<R> {
     private final BatchSemaphore.Acquire acquire;
     private final Supplier<R> onAcquired;
     private final String what;
+    /** The primitive's state for task dumps, e.g. {@code held, 2 waiting}; must be lock-free. */
+    private final Supplier<String> poolState;
     private boolean done;
     /** Set by cancel() (the owner, possibly another thread); read by poll. */
     private volatile boolean cancelled;
 
-    AcquireFuture(BatchSemaphore.Acquire acquire, Supplier<R> onAcquired, String what) {
+    /**
+     * @param what the operation, for messages and dumps: {@code Mutex.lock()}
+     * @param poolState the primitive's state for {@link #toString()}, read racily without its lock
+     */
+    AcquireFuture(BatchSemaphore.Acquire acquire, Supplier<R> onAcquired, String what, Supplier<String> poolState) {
         this.acquire = acquire;
         this.onAcquired = onAcquired;
         this.what = what;
+        this.poolState = poolState;
     }
 
     @Override
@@ -59,8 +66,14 @@ final class AcquireFuture<R> implements Future<R> {
         acquire.cancel();
     }
 
+    /**
+     * For task dumps: {@code Mutex.lock() (held, 2 waiting)}, {@code Semaphore.acquire(3) (1 of 3
+     * assigned; 0 of 4 permits free, 2 waiting)}. Lock-free: a dump never waits on the primitive
+     * it inspects, so the figures are a racy snapshot.
+     */
     @Override
     public String toString() {
-        return what;
+        String progress = acquire.progressRacy();
+        return what + " (" + (progress == null ? "" : progress + "; ") + poolState.get() + ")";
     }
 }

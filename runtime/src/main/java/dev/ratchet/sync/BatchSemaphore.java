@@ -25,6 +25,10 @@ import dev.ratchet.internal.waker.WakeList;
  * Memory ordering: everything goes through the monitor of {@link #lock}; a release and the
  * acquire that observes its permits are ordered by it, which is what makes a {@link Mutex}'s
  * value written by one holder visible to the next.
+ *
+ * <p>Task dumps read {@link #permitsRacy()}, {@link #waitersRacy()} and {@link
+ * Acquire#describeRacy()} from another thread without the lock (a dump must never wait on a
+ * primitive it inspects): stale or inconsistent figures, never an exception or a wait.
  */
 final class BatchSemaphore {
     /** The most permits a semaphore can hold. */
@@ -106,6 +110,20 @@ final class BatchSemaphore {
         }
     }
 
+    /**
+     * Permits in the pool, without the lock: for task dumps only (see the class notes). A long
+     * read without synchronization may even tear on a 32-bit JVM (JLS 17.7): a wrong figure in a
+     * dump, nothing worse.
+     */
+    long permitsRacy() {
+        return permits;
+    }
+
+    /** Queued acquirers, without the lock: for task dumps only (see the class notes). */
+    int waitersRacy() {
+        return waiters.size();
+    }
+
     /** Under the lock: hands pool permits to the head waiter(s), FIFO, collecting the served ones' wakers. */
     private void assignLocked(WakeList toWake) {
         Acquire head;
@@ -184,6 +202,32 @@ final class BatchSemaphore {
                     default -> throw new IllegalStateException("permit request polled after it completed or was cancelled");
                 }
             }
+        }
+
+        /** Whether this request is queued waiting for permits (racy, for task dumps). */
+        boolean isWaitingRacy() {
+            return state == QUEUED;
+        }
+
+        /**
+         * How far this request got, for task dumps (racy: see the class notes): null while it
+         * simply waits in the queue with nothing assigned yet; otherwise {@code not polled yet},
+         * {@code 1 of 3 assigned} (the queue's head, partly served), {@code granted, not yet
+         * taken}, {@code acquired}, {@code closed} or {@code cancelled}.
+         */
+        String progressRacy() {
+            int s = state;
+            if (s == QUEUED) {
+                int assigned = wanted - remaining;
+                return assigned == 0 ? null : assigned + " of " + wanted + " assigned";
+            }
+            return switch (s) {
+                case NEW -> "not polled yet";
+                case GRANTED -> "granted, not yet taken";
+                case TAKEN -> "acquired";
+                case CLOSED -> "closed";
+                default -> "cancelled";
+            };
         }
 
         /**

@@ -223,5 +223,11 @@ public record Broadcast<T>(Sender<T> sender, Receiver<T> receiver) {
             cancelled = true;
             rx.core.cancel(node);
         }
+
+        /** For task dumps: {@code Broadcast.recv() on broadcast(64): 0 unread, 1 sender open, 2 receivers}. */
+        @Override
+        public String toString() {
+            return "Broadcast.recv() on " + rx.core.describe(rx.cursor[0]);
+        }
     }
 }

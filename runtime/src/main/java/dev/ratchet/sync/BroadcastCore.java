@@ -118,6 +118,19 @@ final class BroadcastCore<T> {
         }
     }
 
+    /**
+     * {@code broadcast(64): 2 unread, 1 sender open, 3 receivers} for a receiver at {@code
+     * cursor}, for task dumps: without the lock (a dump must never wait on what it inspects), so
+     * a racy snapshot; the unread count includes messages already overwritten (it will lag).
+     */
+    String describe(long cursor) {
+        long unread = Math.max(0, tail - cursor);
+        int s = senders;
+        int r = receivers;
+        return "broadcast(" + ring.length + "): " + unread + " unread, " + s + (s == 1 ? " sender open, " : " senders open, ")
+                + r + (r == 1 ? " receiver" : " receivers");
+    }
+
     void cancel(Waiter node) {
         synchronized (lock) {
             waiters.remove(node);

@@ -250,6 +250,19 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
             cancelled = true;
             if (permit != null) permit.cancel(); // returns a reserved slot to the next sender
         }
+
+        /**
+         * For task dumps: {@code Channel.send() waiting for capacity on bounded(1) channel: 1
+         * queued, 1 sender open (2 sends waiting)}. Lock-free, racy (see ChannelCore).
+         */
+        @Override
+        public String toString() {
+            ChannelCore<T> core = sender.core();
+            if (permit == null || !permit.isWaitingRacy()) return "Channel.send() on " + core.describe();
+            int waiting = core.permits.waitersRacy();
+            return "Channel.send() waiting for capacity on " + core.describe()
+                    + " (" + waiting + (waiting == 1 ? " send waiting)" : " sends waiting)");
+        }
     }
 
     /**
@@ -332,6 +345,12 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
         @Override
         public void cancel() {
             if (!done) cancelled = true; // nothing was taken: nothing to give back
+        }
+
+        /** For task dumps: {@code Channel.recv() on bounded(1) channel: 0 queued, 1 sender open}. */
+        @Override
+        public String toString() {
+            return "Channel.recv() on " + core.describe();
         }
     }
 }

@@ -23,6 +23,10 @@ import java.util.ArrayDeque;
  * Lock order: this channel's {@link #lock}, then the permit pool's lock (taken inside it by
  * {@code trySend} and by pops). The pool never takes another lock or calls a waker while holding
  * its own, so the order cannot be inverted; wakers are always called after both are released.
+ *
+ * <p>Task dumps describe a channel with {@link #describe()}, from another thread and without the
+ * lock (a dump must never wait on a primitive it inspects): it reads the fields racily, so its
+ * figures may be stale or mutually inconsistent, never an exception.
  */
 final class ChannelCore<T> {
     final Object lock = new Object();
@@ -172,5 +176,17 @@ final class ChannelCore<T> {
         synchronized (lock) {
             return buffer.size();
         }
+    }
+
+    /**
+     * {@code bounded(1) channel: 0 queued, 1 sender open}, for task dumps. Lock-free and racy (see
+     * the class notes): {@code ArrayDeque.size()} only does arithmetic on its indexes, so a read
+     * racing a push or a resize gives a wrong count, not an exception.
+     */
+    String describe() {
+        int queued = buffer.size();
+        int senders = openSenders;
+        return (permits == null ? "unbounded" : "bounded(" + capacity + ")") + " channel: " + queued + " queued, "
+                + (receiverClosed ? "receiver closed" : senders + (senders == 1 ? " sender open" : " senders open"));
     }
 }

@@ -46,7 +46,7 @@ public final class Mutex<T> {
 
     /** Waits for the lock. A ready lock spends one unit of the task's budget. */
     public Future<Guard<T>> lock() {
-        return new AcquireFuture<>(sem.newAcquire(1), () -> new Guard<>(this), "Mutex.lock()");
+        return new AcquireFuture<>(sem.newAcquire(1), () -> new Guard<>(this), "Mutex.lock()", this::describeRacy);
     }
 
     /** Takes the lock if it is free and nobody waits for it; otherwise returns {@code null}. */
@@ -62,6 +62,11 @@ public final class Mutex<T> {
     @Override
     public String toString() {
         return "Mutex[" + (isLocked() ? "locked" : "unlocked") + "]";
+    }
+
+    /** {@code held, 2 waiting}: for task dumps, without the lock (a racy snapshot). */
+    private String describeRacy() {
+        return (sem.permitsRacy() == 0 ? "held, " : "free, ") + sem.waitersRacy() + " waiting";
     }
 
     /**

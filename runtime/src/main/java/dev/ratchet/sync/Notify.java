@@ -163,6 +163,23 @@ public final class Notify {
             }
             toWake.wakeAll();
         }
+
+        /**
+         * For task dumps: {@code Notify.notified() (waiting, 3 waiters in all)}. Without the lock
+         * (a dump must never wait on what it inspects): a racy snapshot.
+         */
+        @Override
+        public String toString() {
+            String state = switch (node.state) {
+                case Waiter.NEW -> "not polled yet";
+                case Waiter.WAITING -> "waiting";
+                case Waiter.NOTIFIED_ONE, Waiter.NOTIFIED_ALL -> "notified, not yet polled";
+                case Waiter.DONE -> "complete";
+                default -> "cancelled";
+            };
+            int n = waiters.size();
+            return "Notify.notified() (" + state + ", " + n + (n == 1 ? " waiter in all)" : " waiters in all)");
+        }
     }
 
     @Override

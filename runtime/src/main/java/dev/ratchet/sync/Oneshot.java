@@ -172,5 +172,16 @@ public record Oneshot<T>(Sender<T> sender, Receiver<T> receiver) {
                 s.value = null;
             }
         }
+
+        /**
+         * For task dumps: {@code Oneshot.recv() (nothing sent yet, sender open)}, {@code (value
+         * sent)}, {@code (sender closed without sending)}. Without the lock (a dump must never
+         * wait on what it inspects): a racy snapshot of the state's flags.
+         */
+        @Override
+        public String toString() {
+            String state = s.sent ? "value sent" : s.senderClosed ? "sender closed without sending" : "nothing sent yet, sender open";
+            return "Oneshot.recv() (" + (cancelled ? "cancelled" : state) + ")";
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.ratchet.sync;
 
 import dev.ratchet.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An async counting semaphore with fair (FIFO) queuing: waiting never blocks a thread.
@@ -32,6 +33,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class Semaphore {
     private final BatchSemaphore sem;
+    /**
+     * Permits this semaphore has in all, free or held: the initial ones plus every {@link
+     * #release(int)} (a {@link Permit} gives back what it took, which does not change it). Only
+     * for task dumps ({@code 1 of 4 permits free}); atomic since releases come from any thread.
+     */
+    private final AtomicLong total;
 
     /**
      * A semaphore with {@code permits} initial permits.
@@ -40,6 +47,7 @@ public final class Semaphore {
      */
     public Semaphore(int permits) {
         this.sem = new BatchSemaphore(permits);
+        this.total = new AtomicLong(permits);
     }
 
     /** Waits for one permit. */
@@ -54,7 +62,7 @@ public final class Semaphore {
      */
     public Future<Permit> acquire(int n) {
         checkCount(n);
-        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), "Semaphore.acquire");
+        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), "Semaphore.acquire(" + n + ")", this::describeRacy);
     }
 
     /** Takes one permit if one is free and nobody waits; otherwise returns {@code null}. */
@@ -80,7 +88,10 @@ public final class Semaphore {
      */
     public void release(int n) {
         if (n < 0) throw new IllegalArgumentException("permits to release must be >= 0, got " + n);
-        if (n > 0) sem.release(n);
+        if (n > 0) {
+            sem.release(n);
+            total.addAndGet(n);
+        }
     }
 
     /** Permits free right now (0 while anyone waits). */
@@ -95,6 +106,11 @@ public final class Semaphore {
     @Override
     public String toString() {
         return "Semaphore[available=" + availablePermits() + "]";
+    }
+
+    /** {@code 1 of 4 permits free, 2 waiting}: for task dumps, without the lock (a racy snapshot). */
+    private String describeRacy() {
+        return sem.permitsRacy() + " of " + total.get() + " permits free, " + sem.waitersRacy() + " waiting";
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.ratchet.time;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.TaskDump;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -109,6 +110,17 @@ public final class Interval {
             Sleep s = Sleep.until(startNanos + next * periodNanos);
             s.cancel();
             return s;
+        }
+
+        /**
+         * For task dumps: {@code interval(1.000 s).tick() #3, 300 ms left}. Reads {@code next}
+         * racily (a dump runs on another thread; a stale tick number is harmless).
+         */
+        @Override
+        public String toString() {
+            long tick = next;
+            return "interval(" + TaskDump.format(period) + ").tick() #" + tick + ", "
+                    + (done ? "complete" : Sleep.describeLeft(startNanos + tick * periodNanos));
         }
     }
 

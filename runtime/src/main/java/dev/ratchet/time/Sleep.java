@@ -3,6 +3,7 @@ package dev.ratchet.time;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.TaskDump;
 import dev.ratchet.internal.CurrentRuntime;
 import dev.ratchet.internal.RuntimeHandle;
 import dev.ratchet.internal.time.TimerDriver;
@@ -51,6 +52,8 @@ public final class Sleep implements Future<Void> {
     static final long MAX_NANOS = Duration.ofDays(36_500).toNanos();
 
     private final long deadlineNanos;
+    /** The duration given to {@link #of}, for {@link #toString()}; -1 for {@link #until}. */
+    private final long requestedNanos;
     private final AtomicWaker waker = new AtomicWaker();
 
     /** Written by poll; volatile so that a cancel() from another thread sees it and deregisters. */
@@ -60,8 +63,9 @@ public final class Sleep implements Future<Void> {
     /** Set by cancel() from any thread; read by poll. */
     private volatile boolean cancelled;
 
-    private Sleep(long deadlineNanos) {
+    private Sleep(long deadlineNanos, long requestedNanos) {
         this.deadlineNanos = deadlineNanos;
+        this.requestedNanos = requestedNanos;
     }
 
     /**
@@ -74,12 +78,13 @@ public final class Sleep implements Future<Void> {
         if (duration.isNegative()) {
             throw new IllegalArgumentException("sleep duration must be >= 0, got " + duration);
         }
-        return new Sleep(System.nanoTime() + toNanosCapped(duration));
+        long nanos = toNanosCapped(duration);
+        return new Sleep(System.nanoTime() + nanos, nanos);
     }
 
     /** A sleep that completes once {@link System#nanoTime()} reaches {@code deadlineNanos}. */
     public static Sleep until(long deadlineNanos) {
-        return new Sleep(deadlineNanos);
+        return new Sleep(deadlineNanos, -1);
     }
 
     static long toNanosCapped(Duration d) {
@@ -149,9 +154,19 @@ public final class Sleep implements Future<Void> {
         if (e != null) e.cancel();
     }
 
+    /**
+     * For task dumps: {@code sleep(50 ms), 12 ms left}, {@code sleep(50 ms), elapsed}, or {@code
+     * sleep until deadline, 3 ms left} for {@link #until}.
+     */
     @Override
     public String toString() {
+        String what = requestedNanos < 0 ? "sleep until deadline" : "sleep(" + TaskDump.format(Duration.ofNanos(requestedNanos)) + ")";
+        return what + ", " + (cancelled ? "cancelled" : describeLeft(deadlineNanos));
+    }
+
+    /** {@code 12 ms left}, or {@code elapsed} once {@code deadlineNanos} has passed. */
+    static String describeLeft(long deadlineNanos) {
         long left = deadlineNanos - System.nanoTime();
-        return "Sleep[" + (left > 0 ? Duration.ofNanos(left) + " left" : "elapsed") + "]";
+        return left > 0 ? TaskDump.format(Duration.ofNanos(left)) + " left" : "elapsed";
     }
 }

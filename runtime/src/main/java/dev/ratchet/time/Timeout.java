@@ -3,7 +3,10 @@ package dev.ratchet.time;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.TaskDump;
+import dev.ratchet.debug.Traceable;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
@@ -36,9 +39,14 @@ import java.util.concurrent.TimeoutException;
  * {@link #cancel()} cancels the inner future and the timer; the following polls drive the inner
  * future's cleanup, then complete with its {@code CancellationException} (or what its cleanup threw).
  *
+ * <h2>Task dumps</h2>
+ * A timeout is {@link Traceable}: it awaits the inner future until it completes, and its {@code
+ * toString()} gives the limit and the time left ({@code timeout(2.000 s), 1.204 s left}), or that
+ * it expired and is cleaning up the inner future.
+ *
  * @param <T> the inner future's value type
  */
-public final class Timeout<T> implements Future<T> {
+public final class Timeout<T> implements Future<T>, Traceable {
     private enum Phase { RUNNING, EXPIRED, CANCELLING, DONE }
 
     private final Duration duration;
@@ -145,8 +153,31 @@ public final class Timeout<T> implements Future<T> {
         throw (E) t; // poll() declares nothing: checked exceptions pass through unchanged (SPEC)
     }
 
+    /** No source line: the timeout is runtime code. */
+    @Override
+    public StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    /** The inner future, until the timeout completes (racy: {@link #phase} is read once). */
+    @Override
+    public List<? extends Future<?>> awaiting() {
+        return phase == Phase.DONE ? List.of() : List.of(inner);
+    }
+
+    /**
+     * {@code timeout(2.000 s), 1.204 s left}; {@code timeout(10 ms) expired, cleaning up the
+     * inner future}; {@code timeout(10 ms) cancelled, cleaning up the inner future}. The inner
+     * future is not in it: a dump shows it as the awaited child.
+     */
     @Override
     public String toString() {
-        return "Timeout[" + duration + ", " + inner + "]";
+        String limit = "timeout(" + TaskDump.format(duration) + ")";
+        return switch (phase) {
+            case RUNNING -> limit + ", " + Sleep.describeLeft(sleep.deadlineNanos());
+            case EXPIRED -> limit + " expired, cleaning up the inner future";
+            case CANCELLING -> limit + " cancelled, cleaning up the inner future";
+            case DONE -> limit + " complete";
+        };
     }
 }

@@ -1,8 +1,10 @@
 package dev.ratchet.internal.blocking;
 
+import dev.ratchet.debug.TaskDump;
 import dev.ratchet.internal.task.JoinTarget;
 import dev.ratchet.internal.task.Sneaky;
 import dev.ratchet.internal.task.TaskJoinHandle;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +31,12 @@ final class BlockingJob<T> implements JoinTarget<T> {
     private final AtomicInteger state = new AtomicInteger(QUEUED);
     private T value;
     private Throwable failure;
+    /**
+     * {@link System#nanoTime()} when a pool thread started the work, for {@link #toString()}
+     * ({@code running for 1.204 s}); volatile so a dump on another thread reads a whole value.
+     * Written once per job, next to a thread hand-off that costs far more.
+     */
+    private volatile long startedAt;
 
     BlockingJob(Callable<T> work, BlockingPool pool) {
         this.work = work;
@@ -42,6 +50,7 @@ final class BlockingJob<T> implements JoinTarget<T> {
     /** On a pool thread: runs the work unless the job was aborted first. */
     void run() {
         if (!state.compareAndSet(QUEUED, RUNNING)) return;
+        startedAt = System.nanoTime();
         T v = null;
         Throwable f = null;
         try {
@@ -93,12 +102,22 @@ final class BlockingJob<T> implements JoinTarget<T> {
         if (cancelIfQueued("blocking job aborted before it started")) pool.remove(this);
     }
 
+    /**
+     * For task dumps and messages: {@code spawnBlocking job (queued)}, {@code (running for 1.204
+     * s)}, {@code (done)}. Its join handle shows it as {@code JoinHandle[spawnBlocking job ...]}.
+     */
     @Override
     public String toString() {
-        return "BlockingJob[" + work + ", " + switch (state.get()) {
+        return "spawnBlocking job (" + switch (state.get()) {
             case QUEUED -> "queued";
-            case RUNNING -> "running";
+            case RUNNING -> running();
             default -> "done";
-        } + "]";
+        } + ")";
+    }
+
+    private String running() {
+        long t = startedAt;
+        // 0: claimed by cancelIfQueued, or run() has not stored the time yet.
+        return t == 0 ? "running" : "running for " + TaskDump.format(Duration.ofNanos(System.nanoTime() - t));
     }
 }

@@ -20,6 +20,14 @@ final class CancelledChildren {
     private final List<Future<?>> running = new ArrayList<>(0);
     /** Exceptions other than {@code CancellationException} thrown by cancelled children. */
     private final List<Throwable> cleanupFailures = new ArrayList<>(0);
+    /**
+     * A copy of {@link #running} for task dumps, which read it from another thread: republished
+     * (a new array, never mutated after) whenever {@code running} changes. Volatile, so a dump
+     * sees a complete array. Allocates only on the cancellation path, which is rare.
+     */
+    private volatile Future<?>[] snapshot = NONE;
+
+    private static final Future<?>[] NONE = new Future<?>[0];
 
     /**
      * Requests cancellation of {@code child} and remembers to drive it. A {@code cancel()} that
@@ -32,6 +40,7 @@ final class CancelledChildren {
             cleanupFailures.add(cancelFailure);
         }
         running.add(child);
+        publish();
     }
 
     /**
@@ -46,8 +55,20 @@ final class CancelledChildren {
             Future<?> child = running.get(i);
             if (!pollToEnd(child, cx)) running.set(kept++, child);
         }
-        running.subList(kept, running.size()).clear();
+        if (kept < running.size()) {
+            running.subList(kept, running.size()).clear();
+            publish();
+        }
         return running.isEmpty();
+    }
+
+    private void publish() {
+        snapshot = running.isEmpty() ? NONE : running.toArray(new Future<?>[0]);
+    }
+
+    /** The cancelled children still cleaning up (any thread; a snapshot as of the latest change). */
+    List<Future<?>> stillRunning() {
+        return List.of(snapshot);
     }
 
     private boolean pollToEnd(Future<?> child, Context cx) {

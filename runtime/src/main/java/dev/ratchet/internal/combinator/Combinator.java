@@ -3,6 +3,9 @@ package dev.ratchet.internal.combinator;
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
+import dev.ratchet.debug.Traceable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -29,9 +32,16 @@ import java.util.concurrent.CancellationException;
  * consecutive polls, so all state but {@link #cancelRequested} is plain. {@code cancel()} may come
  * from any thread.
  *
+ * <h2>Task dumps</h2>
+ * A combinator is {@link Traceable}: it awaits its children still running (or, once the outcome
+ * is decided, the cancelled ones whose cleanup it drives), so a dump shows a join as a tree of
+ * the branches it still waits for. Those reads come from the dump's thread and are racy by
+ * design: {@link #children} is read element by element (a reference read is atomic; an entry
+ * seen non-null may just have completed) and {@link #phase} once.
+ *
  * @param <R> the combinator's output
  */
-abstract class Combinator<R> implements Future<R> {
+abstract class Combinator<R> implements Future<R>, Traceable {
     private enum Phase { RUNNING, CLEANING_UP, COMPLETED }
 
     /** For messages: "join", "joinAll", "select". */
@@ -46,6 +56,7 @@ abstract class Combinator<R> implements Future<R> {
      */
     private volatile boolean cancelRequested;
 
+    /** Poller-written; read racily by task dumps (an enum reference: no tearing). */
     private Phase phase = Phase.RUNNING;
     /** The outcome, once decided: a child's failure, the combinator's cancellation, or a value. */
     private Throwable failure;
@@ -150,8 +161,48 @@ abstract class Combinator<R> implements Future<R> {
         return Poll.ready(result);
     }
 
+    /** No source line: a combinator is runtime code, not an await of the user's. */
+    @Override
+    public final StackTraceElement suspendedAt() {
+        return null;
+    }
+
+    /**
+     * The children it is waiting for: those still running, or, while cleaning up, the cancelled
+     * ones not finished yet; empty once complete. Racy (see "Task dumps").
+     */
+    @Override
+    public final List<? extends Future<?>> awaiting() {
+        Phase p = phase;
+        if (p == Phase.CLEANING_UP) return cancelled.stillRunning();
+        if (p == Phase.COMPLETED) return List.of();
+        List<Future<?>> pending = new ArrayList<>();
+        for (Future<?> child : children) {
+            if (child != null) pending.add(child);
+        }
+        return pending;
+    }
+
+    /**
+     * For task dumps: {@code join of 3 (2 pending)}, {@code select of 2 (cleaning up 1
+     * cancelled)}, {@code joinAll of 5 (complete)}. Racy (see "Task dumps").
+     */
     @Override
     public String toString() {
-        return name + "[" + phase + ", " + children.length + " futures]";
+        Phase p = phase;
+        String state = switch (p) {
+            case RUNNING -> pendingCount() + " pending";
+            case CLEANING_UP -> "cleaning up " + cancelled.stillRunning().size() + " cancelled";
+            case COMPLETED -> "complete";
+        };
+        return name + " of " + children.length + " (" + state + ")";
+    }
+
+    private int pendingCount() {
+        int n = 0;
+        for (Future<?> child : children) {
+            if (child != null) n++;
+        }
+        return n;
     }
 }

@@ -105,8 +105,13 @@ public final class CompletionStageFuture<T> implements Future<T> {
         }
     }
 
+    /**
+     * For task dumps: {@code fromCompletionStage(CompletableFuture, incomplete)}; then {@code
+     * completed, not yet polled} or {@code cancelled}. Reads volatile fields only.
+     */
     @Override
     public String toString() {
-        return "fromCompletionStage(" + (outcome == null ? "pending" : "complete") + ")";
+        String state = cancelled ? "cancelled" : outcome == null ? "incomplete" : "completed, not yet polled";
+        return "fromCompletionStage(" + stage.getClass().getSimpleName() + ", " + state + ")";
     }
 }

@@ -152,6 +152,24 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
         return a == null ? List.of() : List.of(a);
     }
 
+    /**
+     * What a dump prints for a machine that is not suspended at an await (its {@link
+     * #suspendedAt()} is null): {@code shop.Checkout.buy (running)}, {@code (not started)},
+     * {@code (complete)}. Reads the plain flags racily (a dump runs on another thread).
+     */
+    @Override
+    public String toString() {
+        StackTraceElement frame;
+        try {
+            frame = sourceFrame();
+        } catch (RuntimeException e) {
+            frame = null; // e.g. a racy read of a machine's state field before its first write
+        }
+        String method = frame == null ? getClass().getName() : frame.getClassName() + "." + frame.getMethodName();
+        String state = completed ? "complete" : !started ? "not started" : awaited != null ? "suspended" : "running";
+        return method + " (" + state + ")";
+    }
+
     /** Adds this machine's frame to the backtrace of a failure leaving it. */
     private void recordBacktrace(Throwable t) {
         StackTraceElement frame = sourceFrame();
