@@ -73,14 +73,18 @@ public final class AsyncBacktrace extends RuntimeException {
                 || failure instanceof CancellationException || failure instanceof VirtualMachineError) {
             return;
         }
-        AsyncBacktrace trace = of(failure);
-        if (trace == null) {
-            trace = new AsyncBacktrace();
-            trace.append(frame);
-            failure.addSuppressed(trace); // a no-op if the failure disabled suppression
-        } else {
-            trace.append(frame);
+        AsyncBacktrace trace;
+        // The same exception object may fail two tasks at once (a shared constant): find-or-add
+        // under the failure's monitor, the one Throwable's own getSuppressed/addSuppressed use,
+        // so it gets exactly one backtrace. Only failures pay for it, uncontended in practice.
+        synchronized (failure) {
+            trace = of(failure);
+            if (trace == null) {
+                trace = new AsyncBacktrace();
+                failure.addSuppressed(trace); // a no-op if the failure disabled suppression
+            }
         }
+        trace.append(frame);
     }
 
     /** The backtrace recorded on {@code failure}, or null if it passed through no {@code @Async} frame. */

@@ -4,13 +4,12 @@ import dev.ratchet.Future;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What every live task of an executor is doing, at one moment: its id, name, state, how long
@@ -99,6 +98,8 @@ public final class TaskDump {
      * first ones and a count of the rest, so one task cannot drown the dump.
      */
     static final int MAX_WIDTH = 32;
+    /** Characters of a future's {@code toString()} kept in a frame. */
+    static final int MAX_DESCRIPTION = 300;
 
     private final String executor;
     private final Instant takenAt;
@@ -115,21 +116,37 @@ public final class TaskDump {
      * The async backtrace of {@code root}: follows {@link Traceable#awaiting()} from future to
      * future; a future that is not {@link Traceable} ends its branch and is described by its
      * {@code toString()}. Never throws: a future whose methods throw is described by the failure.
-     * A cycle ends at the future seen again; at most {@value #MAX_DEPTH} levels and {@value
+     * A cycle ends at the future seen again (and a future awaited twice is shown once); at most {@value #MAX_DEPTH} levels and {@value
      * #MAX_WIDTH} awaited futures per future are followed, the rest counted.
      */
     public static Frame trace(Future<?> root) {
-        return trace(Objects.requireNonNull(root, "root"), 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return trace(Objects.requireNonNull(root, "root"), 0, new IdentityHashMap<>());
     }
 
-    private static Frame trace(Future<?> f, int depth, Set<Object> seen) {
-        if (!seen.add(f)) return new Frame(null, "(cycle: " + describe(f) + ")", List.of());
+    /**
+     * @param seen every future traced so far, mapped to whether it is on the path from the root
+     *     to {@code f} (seen again on the path: a cycle; elsewhere: awaited twice, shown once)
+     */
+    private static Frame trace(Future<?> f, int depth, Map<Object, Boolean> seen) {
+        Boolean onPath = seen.putIfAbsent(f, Boolean.TRUE);
+        if (onPath != null) {
+            return new Frame(null, (onPath ? "(cycle: " : "(shown above: ") + describe(f) + ")", List.of());
+        }
+        try {
+            return traceNew(f, depth, seen);
+        } finally {
+            seen.put(f, Boolean.FALSE);
+        }
+    }
+
+    private static Frame traceNew(Future<?> f, int depth, Map<Object, Boolean> seen) {
         if (!(f instanceof Traceable t)) return new Frame(null, describe(f), List.of());
         StackTraceElement at;
         List<? extends Future<?>> children;
         try {
             at = t.suspendedAt();
             children = t.awaiting();
+            if (children == null) children = List.of(); // a broken implementation: a leaf, not an NPE here
         } catch (RuntimeException e) {
             return new Frame(null, describe(f) + " (not traceable: " + e + ")", List.of());
         }
@@ -152,11 +169,14 @@ public final class TaskDump {
     }
 
     private static String describe(Object f) {
+        String text;
         try {
-            return String.valueOf(f);
+            text = String.valueOf(f);
         } catch (RuntimeException e) {
             return f.getClass().getName() + " (toString threw " + e + ")";
         }
+        // A toString that prints a whole collection must not drown the dump.
+        return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION) + "… (" + text.length() + " chars)";
     }
 
     /** The executor's name (its thread name prefix). */
