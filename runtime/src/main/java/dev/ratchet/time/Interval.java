@@ -80,12 +80,17 @@ public final class Interval {
 
     private final class Tick implements Future<Instant> {
         private Sleep sleep;
+        /** The tick this future waits for, fixed by its first poll; -1 before (it is then {@link #next}). */
+        private long index = -1;
         private boolean done;
 
         @Override
         public Poll<Instant> poll(Context cx) {
             if (done) throw new IllegalStateException("Interval tick polled after it completed");
-            if (sleep == null) sleep = Sleep.until(startNanos + next * periodNanos);
+            if (sleep == null) {
+                index = next;
+                sleep = Sleep.until(startNanos + next * periodNanos);
+            }
             Poll<Void> p;
             try {
                 p = sleep.poll(cx);
@@ -113,12 +118,13 @@ public final class Interval {
         }
 
         /**
-         * For task dumps: {@code interval(1.000 s).tick() #3, 300 ms left}. Reads {@code next}
-         * racily (a dump runs on another thread; a stale tick number is harmless).
+         * For task dumps: {@code interval(1.000 s).tick() #3, 300 ms left}. Reads {@code index}
+         * and {@code next} racily (a dump runs on another thread; a stale tick number is harmless).
          */
         @Override
         public String toString() {
-            long tick = next;
+            long i = index;
+            long tick = i >= 0 ? i : next;
             return "interval(" + TaskDump.format(period) + ").tick() #" + tick + ", "
                     + (done ? "complete" : Sleep.describeLeft(startNanos + tick * periodNanos));
         }
