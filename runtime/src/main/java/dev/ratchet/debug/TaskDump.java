@@ -22,8 +22,21 @@ import java.util.Optional;
  *
  * Task#2 "ping" SUSPENDED, last polled 1.204 s ago
  *   at demo.Deadlock.ping(Deadlock.java:31)
- *   Channel.recv() on bounded(1) channel, empty
+ *   Channel.recv() on bounded(1) channel: 0 queued, 1 sender open
+ *
+ * Task#3 "both" SUSPENDED, last polled 12 ms ago
+ *   at demo.Deadlock.both(Deadlock.java:40)
+ *   join of 2 (2 pending)
+ *   ├─ at demo.Deadlock.pong(Deadlock.java:47)
+ *   │  Channel.recv() on bounded(1) channel: 0 queued, 1 sender open
+ *   └─ timeout(2.000 s), 1.988 s left
+ *      sleep(5.000 s), 4.988 s left
  * </pre>
+ *
+ * <p>A chain of awaits stays at one indentation, read from the root down, like a stack trace
+ * upside down; a future that waits for several (a join, a select) branches into a tree. A leaf
+ * is described by its {@code toString()}: the runtime's futures say what they wait for (see the
+ * {@linkplain dev.ratchet.debug package documentation}).
  *
  * <pre>{@code
  * TaskDump dump = executor.dump();

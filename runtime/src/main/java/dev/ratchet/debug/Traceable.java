@@ -26,7 +26,11 @@ import java.util.List;
  * <p>Threading: a dump calls these methods from its own thread while the future may be being
  * polled on another. Implementations read their fields without locking (each field once), must
  * not block or throw, and may describe a point the future has just left: a dump is a
- * best-effort snapshot, not a consistent cut.
+ * best-effort snapshot, not a consistent cut. The same goes for the {@code toString()} of any
+ * future that can appear in a dump (a leaf is described by it): short, saying what it waits for,
+ * lock-free. The runtime's own combinators, timeouts and buffered I/O operations implement this
+ * interface with a null {@code suspendedAt()} (they have no source line of the user's); see the
+ * package documentation for what each runtime future shows.
  */
 public interface Traceable {
     /**

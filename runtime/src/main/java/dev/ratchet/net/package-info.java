@@ -20,7 +20,12 @@
  * if it would block; each ready poll spends one unit of the task's budget; cancelling a pending
  * operation withdraws its interest at once.
  *
+ * <p>In a task dump a pending operation names itself and its address ({@code TcpStream.read() on
+ * /127.0.0.1:5000}, {@code TcpListener.accept() on /0.0.0.0:8080}); a {@code BufReader} or {@code
+ * BufWriter} operation is {@link dev.ratchet.debug.Traceable}, with the source read or sink write
+ * it waits for under it.
+ *
  * <p>Uses the API ({@code Future}, {@code Poll}, {@code Context}, {@code Waker}) and {@code
- * internal.io} (the reactor); never the scheduler.
+ * internal.io} (the reactor), and {@code dev.ratchet.debug} for task dumps; never the scheduler.
  */
 package dev.ratchet.net;

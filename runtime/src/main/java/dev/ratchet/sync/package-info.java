@@ -12,6 +12,12 @@
  * a ready result spends one unit of the task's cooperative budget (checked first: a task out of
  * budget yields without taking anything).
  *
+ * <p>In a task dump (see {@link dev.ratchet.debug.TaskDump}) a waiting future says what it waits
+ * for and the primitive's state: {@code Channel.recv() on bounded(1) channel: 0 queued, 1 sender
+ * open}, {@code Mutex.lock() (held, 2 waiting)}, {@code Semaphore.acquire(3) (1 of 4 permits
+ * free, 2 waiting)}. Those {@code toString()}s read the primitives without their locks (a dump
+ * must never wait on what it inspects), so their figures are a racy snapshot.
+ *
  * <p>Built on {@code dev.ratchet.internal.waker} (wait queue, budget) and the package-private
  * {@code BatchSemaphore} (the fair permit pool behind Semaphore, Mutex and bounded channels);
  * never on the scheduler.

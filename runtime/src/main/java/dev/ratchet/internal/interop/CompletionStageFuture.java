@@ -112,6 +112,7 @@ public final class CompletionStageFuture<T> implements Future<T> {
     @Override
     public String toString() {
         String state = cancelled ? "cancelled" : outcome == null ? "incomplete" : "completed, not yet polled";
-        return "fromCompletionStage(" + stage.getClass().getSimpleName() + ", " + state + ")";
+        String type = stage.getClass().getSimpleName();
+        return "fromCompletionStage(" + (type.isEmpty() ? stage.getClass().getName() : type) + ", " + state + ")";
     }
 }
