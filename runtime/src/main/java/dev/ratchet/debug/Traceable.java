@@ -29,8 +29,8 @@ import java.util.List;
  * best-effort snapshot, not a consistent cut. The same goes for the {@code toString()} of any
  * future that can appear in a dump (a leaf is described by it): short, saying what it waits for,
  * lock-free. The runtime's own combinators, timeouts and buffered I/O operations implement this
- * interface with a null {@code suspendedAt()} (they have no source line of the user's); see the
- * package documentation for what each runtime future shows.
+ * interface with a null {@code suspendedAt()} (they have no source line of the user's); {@link
+ * TaskDump} lists what each runtime future shows.
  */
 public interface Traceable {
     /**
