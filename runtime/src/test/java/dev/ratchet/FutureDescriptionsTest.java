@@ -53,5 +53,9 @@ class FutureDescriptionsTest {
         Future<String> cancelled = Futures.fromCompletionStage(new CompletableFuture<>());
         cancelled.cancel();
         assertEquals("fromCompletionStage(CompletableFuture, cancelled)", cancelled.toString());
+
+        CompletableFuture<String> anonymous = new CompletableFuture<>() { };
+        assertEquals("fromCompletionStage(" + anonymous.getClass().getName() + ", incomplete)",
+                Futures.fromCompletionStage(anonymous).toString(), "an anonymous class has no simple name");
     }
 }

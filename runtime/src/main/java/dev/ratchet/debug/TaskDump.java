@@ -187,7 +187,7 @@ public final class TaskDump {
             children = t.awaiting();
             if (children == null) children = List.of(); // a broken implementation: a leaf, not an NPE here
         } catch (RuntimeException e) {
-            return new Frame(null, describe(f) + " (not traceable: " + e + ")", List.of());
+            return new Frame(null, describe(f) + " (not traceable: " + describe(e) + ")", List.of());
         }
         List<Frame> next = new ArrayList<>(children.size());
         if (depth + 1 >= MAX_DEPTH && !children.isEmpty()) {
@@ -212,9 +212,11 @@ public final class TaskDump {
         try {
             text = String.valueOf(f);
         } catch (RuntimeException e) {
-            return f.getClass().getName() + " (toString threw " + e + ")";
+            text = f.getClass().getName() + " (toString threw " + e + ")";
         }
-        // A toString that prints a whole collection must not drown the dump.
+        // One line per frame, or the tree falls apart; a toString that prints a whole collection
+        // must not drown the dump.
+        text = text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
         return text.length() <= MAX_DESCRIPTION ? text : text.substring(0, MAX_DESCRIPTION) + "… (" + text.length() + " chars)";
     }
 

@@ -225,6 +225,19 @@ class TaskDumpTest {
     }
 
     @Test
+    void aMultiLineToStringIsKeptOnOneLine() {
+        assertEquals("first second third", TaskDump.trace(new Leaf("first\nsecond\r\nthird")).description());
+        Node badAwaiting = new Node("node", null) {
+            @Override
+            public List<? extends Future<?>> awaiting() {
+                throw new IllegalStateException("line one\nline two");
+            }
+        };
+        assertEquals("node (not traceable: java.lang.IllegalStateException: line one line two)",
+                TaskDump.trace(badAwaiting).description());
+    }
+
+    @Test
     void aHugeToStringIsCut() {
         String big = "x".repeat(10_000);
         String description = TaskDump.trace(new Leaf(big)).description();

@@ -86,6 +86,15 @@ class NetDescriptionsTest {
     }
 
     @Test
+    void everyBufReaderOperationNamesItself() {
+        BufReader in = new BufReader(new ScriptedIo.Source(false));
+        assertEquals("BufReader.fill() (0 bytes buffered)", in.fill().toString());
+        assertEquals("BufReader.read() (0 bytes buffered)", in.read(ByteBuffer.allocate(4)).toString());
+        assertEquals("BufReader.readExact() (0 bytes buffered)", in.readExact(4).toString());
+        assertEquals("BufReader.readExact() (0 bytes buffered)", in.readExact(1 << 20).toString(), "a large frame too");
+    }
+
+    @Test
     void aFlushAwaitsItsSinkWriteAndSaysWhatIsLeft() {
         ScriptedIo.Sink sink = new ScriptedIo.Sink(4, true);
         BufWriter out = new BufWriter(sink);
