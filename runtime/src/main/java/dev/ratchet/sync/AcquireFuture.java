@@ -14,32 +14,42 @@ import java.util.function.Supplier;
  * assigned permits.
  */
 final class AcquireFuture<R> implements Future<R> {
+    /**
+     * How a primitive names its acquisitions and describes itself, for messages and task dumps.
+     * One per primitive instance (made once, not per acquisition: {@code lock()} allocates no
+     * more for it); its texts are built only when asked.
+     */
+    interface Describer {
+        /** The operation for {@code permits} permits: {@code Mutex.lock()}, {@code Semaphore.acquire(3)}. */
+        String operation(int permits);
+
+        /** The primitive's state, read without its lock (a racy snapshot): {@code held, 2 waiting}. */
+        String stateRacy();
+    }
+
     private final BatchSemaphore.Acquire acquire;
     private final Supplier<R> onAcquired;
-    private final String what;
-    /** The primitive's state for task dumps, e.g. {@code held, 2 waiting}; must be lock-free. */
-    private final Supplier<String> poolState;
+    private final Describer describer;
     private boolean done;
     /** Set by cancel() (the owner, possibly another thread); read by poll. */
     private volatile boolean cancelled;
 
-    /**
-     * @param what the operation, for messages and dumps: {@code Mutex.lock()}
-     * @param poolState the primitive's state for {@link #toString()}, read racily without its lock
-     */
-    AcquireFuture(BatchSemaphore.Acquire acquire, Supplier<R> onAcquired, String what, Supplier<String> poolState) {
+    AcquireFuture(BatchSemaphore.Acquire acquire, Supplier<R> onAcquired, Describer describer) {
         this.acquire = acquire;
         this.onAcquired = onAcquired;
-        this.what = what;
-        this.poolState = poolState;
+        this.describer = describer;
+    }
+
+    private String what() {
+        return describer.operation(acquire.wanted);
     }
 
     @Override
     public Poll<R> poll(Context cx) {
-        if (done) throw new IllegalStateException(what + " polled after it completed");
+        if (done) throw new IllegalStateException(what() + " polled after it completed");
         if (cancelled) {
             done = true;
-            throw new CancellationException(what + " cancelled");
+            throw new CancellationException(what() + " cancelled");
         }
         if (!Budget.hasBudget(cx)) return Poll.pending();
         switch (acquire.poll(cx.waker())) {
@@ -53,7 +63,7 @@ final class AcquireFuture<R> implements Future<R> {
             }
             default -> {
                 done = true;
-                throw new IllegalStateException(what + " failed: the semaphore is closed");
+                throw new IllegalStateException(what() + " failed: the semaphore is closed");
             }
         }
     }
@@ -74,6 +84,6 @@ final class AcquireFuture<R> implements Future<R> {
     @Override
     public String toString() {
         String progress = acquire.progressRacy();
-        return what + " (" + (progress == null ? "" : progress + "; ") + poolState.get() + ")";
+        return what() + " (" + (progress == null ? "" : progress + "; ") + describer.stateRacy() + ")";
     }
 }

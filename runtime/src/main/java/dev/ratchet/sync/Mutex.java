@@ -38,6 +38,18 @@ public final class Mutex<T> {
     private final BatchSemaphore sem = new BatchSemaphore(1);
     /** Read and written only by the current guard holder; published by the hand-off (class doc). */
     private T value;
+    /** Names lock() and says {@code held, 2 waiting}, for messages and task dumps (lock-free). */
+    private final AcquireFuture.Describer describer = new AcquireFuture.Describer() {
+        @Override
+        public String operation(int permits) {
+            return "Mutex.lock()";
+        }
+
+        @Override
+        public String stateRacy() {
+            return (sem.permitsRacy() == 0 ? "held, " : "free, ") + sem.waitersRacy() + " waiting";
+        }
+    };
 
     /** A mutex protecting {@code initial} (may be null). */
     public Mutex(T initial) {
@@ -46,7 +58,7 @@ public final class Mutex<T> {
 
     /** Waits for the lock. A ready lock spends one unit of the task's budget. */
     public Future<Guard<T>> lock() {
-        return new AcquireFuture<>(sem.newAcquire(1), () -> new Guard<>(this), "Mutex.lock()", this::describeRacy);
+        return new AcquireFuture<>(sem.newAcquire(1), () -> new Guard<>(this), describer);
     }
 
     /** Takes the lock if it is free and nobody waits for it; otherwise returns {@code null}. */
@@ -62,11 +74,6 @@ public final class Mutex<T> {
     @Override
     public String toString() {
         return "Mutex[" + (isLocked() ? "locked" : "unlocked") + "]";
-    }
-
-    /** {@code held, 2 waiting}: for task dumps, without the lock (a racy snapshot). */
-    private String describeRacy() {
-        return (sem.permitsRacy() == 0 ? "held, " : "free, ") + sem.waitersRacy() + " waiting";
     }
 
     /**

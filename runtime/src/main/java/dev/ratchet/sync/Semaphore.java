@@ -39,6 +39,18 @@ public final class Semaphore {
      * for task dumps ({@code 1 of 4 permits free}); atomic since releases come from any thread.
      */
     private final AtomicLong total;
+    /** Names acquire(n) and says {@code 1 of 4 permits free, 2 waiting}, for messages and task dumps (lock-free). */
+    private final AcquireFuture.Describer describer = new AcquireFuture.Describer() {
+        @Override
+        public String operation(int permits) {
+            return "Semaphore.acquire(" + permits + ")";
+        }
+
+        @Override
+        public String stateRacy() {
+            return sem.permitsRacy() + " of " + total.get() + " permits free, " + sem.waitersRacy() + " waiting";
+        }
+    };
 
     /**
      * A semaphore with {@code permits} initial permits.
@@ -62,7 +74,7 @@ public final class Semaphore {
      */
     public Future<Permit> acquire(int n) {
         checkCount(n);
-        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), "Semaphore.acquire(" + n + ")", this::describeRacy);
+        return new AcquireFuture<>(sem.newAcquire(n), () -> new Permit(n), describer);
     }
 
     /** Takes one permit if one is free and nobody waits; otherwise returns {@code null}. */
@@ -106,11 +118,6 @@ public final class Semaphore {
     @Override
     public String toString() {
         return "Semaphore[available=" + availablePermits() + "]";
-    }
-
-    /** {@code 1 of 4 permits free, 2 waiting}: for task dumps, without the lock (a racy snapshot). */
-    private String describeRacy() {
-        return sem.permitsRacy() + " of " + total.get() + " permits free, " + sem.waitersRacy() + " waiting";
     }
 
     /**

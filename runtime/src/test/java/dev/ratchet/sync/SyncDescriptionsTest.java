@@ -2,12 +2,14 @@ package dev.ratchet.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Waker;
 import dev.ratchet.testsupport.Concurrent;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -133,6 +135,20 @@ class SyncDescriptionsTest {
         assertEquals("Semaphore.acquire(2) (granted, not yet taken; 1 of 7 permits free, 0 waiting)", two.toString());
         three.close(); // giving permits back does not change the total
         assertEquals("Semaphore.acquire(1) (granted, not yet taken; 4 of 7 permits free, 0 waiting)", one.toString());
+    }
+
+    @Test
+    void acquireMessagesNameTheOperation() {
+        Semaphore s = new Semaphore(0);
+        Future<Semaphore.Permit> two = s.acquire(2);
+        two.cancel();
+        assertEquals("Semaphore.acquire(2) cancelled",
+                assertThrows(CancellationException.class, () -> two.poll(cx)).getMessage());
+        Mutex<String> m = new Mutex<>("v");
+        Future<Mutex.Guard<String>> lock = m.lock();
+        lock.poll(cx).value().close();
+        assertEquals("Mutex.lock() polled after it completed",
+                assertThrows(IllegalStateException.class, () -> lock.poll(cx)).getMessage());
     }
 
     @Test
