@@ -22,10 +22,14 @@ final class CancelledChildren {
     private final List<Throwable> cleanupFailures = new ArrayList<>(0);
     /**
      * A copy of {@link #running} for task dumps, which read it from another thread: republished
-     * (a new array, never mutated after) whenever {@code running} changes. Volatile, so a dump
-     * sees a complete array. Allocates only on the cancellation path, which is rare.
+     * (a new array, never mutated after) at the end of a {@link #drive} that changed {@code
+     * running}. Volatile, so a dump sees a complete array. So only children whose cleanup
+     * outlives a poll are ever copied: the usual select, whose losers end at once, allocates
+     * nothing for it (a dump in between sees the point just passed, as dumps may).
      */
     private volatile Future<?>[] snapshot = NONE;
+    /** Whether {@link #running} changed since {@link #snapshot} was published; poller-only. */
+    private boolean changed;
 
     private static final Future<?>[] NONE = new Future<?>[0];
 
@@ -40,7 +44,7 @@ final class CancelledChildren {
             cleanupFailures.add(cancelFailure);
         }
         running.add(child);
-        publish();
+        changed = true;
     }
 
     /**
@@ -57,13 +61,13 @@ final class CancelledChildren {
         }
         if (kept < running.size()) {
             running.subList(kept, running.size()).clear();
-            publish();
+            changed = true;
+        }
+        if (changed) {
+            changed = false;
+            snapshot = running.isEmpty() ? NONE : running.toArray(new Future<?>[0]);
         }
         return running.isEmpty();
-    }
-
-    private void publish() {
-        snapshot = running.isEmpty() ? NONE : running.toArray(new Future<?>[0]);
     }
 
     /** The cancelled children still cleaning up (any thread; a snapshot as of the latest change). */
