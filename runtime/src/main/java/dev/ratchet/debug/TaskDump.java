@@ -155,8 +155,10 @@ public final class TaskDump {
      * The async backtrace of {@code root}: follows {@link Traceable#awaiting()} from future to
      * future; a future that is not {@link Traceable} ends its branch and is described by its
      * {@code toString()}. Never throws: a future whose methods throw is described by the failure.
-     * A cycle ends at the future seen again (and a future awaited twice is shown once); at most {@value #MAX_DEPTH} levels and {@value
-     * #MAX_WIDTH} awaited futures per future are followed, the rest counted.
+     * A cycle ends at the future seen again (and a future awaited twice is shown once); at most
+     * {@value #MAX_DEPTH} levels and {@value #MAX_WIDTH} awaited futures per future are followed,
+     * the rest counted; a description is kept to one line of at most {@value #MAX_DESCRIPTION}
+     * characters.
      */
     public static Frame trace(Future<?> root) {
         return trace(Objects.requireNonNull(root, "root"), 0, new IdentityHashMap<>());

@@ -396,10 +396,14 @@ public final class BufReader implements AsyncRead {
             return r == null ? List.of() : List.of(r);
         }
 
-        /** For task dumps: {@code BufReader.readLine() (12 bytes buffered)}; the source read is its child. */
+        /**
+         * For task dumps: {@code BufReader.readLine() (12 bytes buffered)}; the source read is its
+         * child. From a dump's thread {@code start} and {@code end} are read at different moments,
+         * so their difference is clamped at 0.
+         */
         @Override
         public String toString() {
-            return "BufReader." + name + "() (" + buffered() + " bytes buffered" + (eof ? ", end of stream)" : ")");
+            return "BufReader." + name + "() (" + Math.max(0, buffered()) + " bytes buffered" + (eof ? ", end of stream)" : ")");
         }
     }
 }

@@ -204,10 +204,14 @@ public final class BufWriter {
             return w == null ? List.of() : List.of(w);
         }
 
-        /** For task dumps: {@code BufWriter.flush() (120 bytes left)}; the sink write is its child. */
+        /**
+         * For task dumps: {@code BufWriter.flush() (120 bytes left)}; the sink write is its child.
+         * From a dump's thread {@code start} and {@code end} are read at different moments, so
+         * their difference is clamped at 0.
+         */
         @Override
         public String toString() {
-            return "BufWriter.flush() (" + buffered() + " bytes left)";
+            return "BufWriter.flush() (" + Math.max(0, buffered()) + " bytes left)";
         }
     }
 }

@@ -181,10 +181,12 @@ final class ChannelCore<T> {
     /**
      * {@code bounded(1) channel: 0 queued, 1 sender open}, for task dumps. Lock-free and racy (see
      * the class notes): {@code ArrayDeque.size()} only does arithmetic on its indexes, so a read
-     * racing a push or a resize gives a wrong count, not an exception.
+     * racing a push or a resize gives a wrong count, not an exception — even a negative one
+     * (indexes of the old array against the new one's length; SyncDescriptionsTest saw -2), so
+     * it is clamped.
      */
     String describe() {
-        int queued = buffer.size();
+        int queued = Math.max(0, buffer.size());
         int senders = openSenders;
         return (permits == null ? "unbounded" : "bounded(" + capacity + ")") + " channel: " + queued + " queued, "
                 + (receiverClosed ? "receiver closed" : senders + (senders == 1 ? " sender open" : " senders open"));
