@@ -5,6 +5,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.ratchet.processor.analysis.BodyIndex;
@@ -44,12 +45,15 @@ import javax.tools.Diagnostic.Kind;
 /**
  * Compiles {@code @Async} methods into state machines.
  *
- * <p>Per round: (1) the {@link MisuseChecker} checks every compilation unit of the round;
+ * <p>Per round: (1) the {@link MisuseChecker} checks every compilation unit of the round (a
+ * unit that names a companion written this round waits for the next one: see {@link
+ * #namesPendingCompanion});
  * (2) for each class with {@code @Async} methods, the companion {@code <Class>Async} is written
  * with its entries, which depend only on declarations; (3) each body is indexed, lowered,
  * planned and written. A body that refers to a class not generated yet (typically its own
  * companion) has {@code ERROR} types: its class's state machines are then written in a later
- * round, in {@code <Class>AsyncMachines}, once every body of the class types cleanly.
+ * round, in {@code <Class>AsyncMachines}, once every body of the class types cleanly (and its
+ * unit has been checked).
  *
  * <p>Supports every annotation ({@code *}) to see every source, and claims none.
  */
@@ -60,6 +64,16 @@ public final class AsyncProcessor extends AbstractProcessor {
     private MisuseChecker checker;
     /** Methods the checker rejected, by key: never generated. */
     private final Set<String> invalid = new HashSet<>();
+    /**
+     * Simple names of the companions this round writes, which do not exist as classes yet: a body
+     * that names one is not attributed this round (see {@link #namesPendingCompanion}).
+     */
+    private Set<String> pendingCompanions = Set.of();
+
+    /** Compilation units whose misuse check waits for a later round (in the order they came). */
+    private final Set<CompilationUnitTree> uncheckedUnits =
+            java.util.Collections.newSetFromMap(new java.util.LinkedHashMap<>());
+
     /** Classes whose companion exists but whose machines wait for a later round. */
     private final Set<String> deferred = new LinkedHashSet<>();
 
@@ -88,10 +102,24 @@ public final class AsyncProcessor extends AbstractProcessor {
         for (Element root : round.getRootElements()) {
             if (!(root instanceof TypeElement type)) continue;
             TreePath path = trees.getPath(type);
-            if (path != null && units.put(path.getCompilationUnit(), Boolean.TRUE) == null) {
-                for (ExecutableElement bad : checker.check(path.getCompilationUnit())) invalid.add(key(bad));
-            }
+            if (path != null) units.put(path.getCompilationUnit(), Boolean.TRUE);
             collect(type, byClass);
+        }
+        pendingCompanions = new java.util.HashSet<>();
+        for (TypeElement type : byClass.keySet()) {
+            ClassName companion = CompanionWriter.companionName(type);
+            if (processingEnv.getElementUtils().getTypeElement(companion.canonicalName()) == null) {
+                pendingCompanions.add(companion.simpleName());
+            }
+        }
+        // Misuse checks attribute the code: a unit that names a companion written this round is
+        // checked in a later round, once the companion exists (see namesPendingCompanion).
+        uncheckedUnits.addAll(units.keySet());
+        for (java.util.Iterator<CompilationUnitTree> it = uncheckedUnits.iterator(); it.hasNext(); ) {
+            CompilationUnitTree unit = it.next();
+            if (!round.processingOver() && namesPendingCompanion(unit)) continue;
+            for (ExecutableElement bad : checker.check(unit)) invalid.add(key(bad));
+            it.remove();
         }
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
             guarded(e.getKey(), () -> processClass(e.getKey(), e.getValue(), true, round.processingOver()));
@@ -105,6 +133,35 @@ public final class AsyncProcessor extends AbstractProcessor {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code tree} names a companion this round is writing. Such code is not attributed
+     * (by the misuse checks or the lowering) until the companion exists: javac 25 turns some
+     * attribution errors over a missing class (inference through a generic call such as {@code
+     * await(select(OtherAsync.m(), ...))}) into hard errors instead of deferring them to the next
+     * round, as javac 17 does.
+     */
+    private boolean namesPendingCompanion(Tree tree) {
+        if (pendingCompanions.isEmpty()) return false;
+        Boolean found = new com.sun.source.util.TreeScanner<Boolean, Void>() {
+            @Override
+            public Boolean visitIdentifier(com.sun.source.tree.IdentifierTree node, Void v) {
+                return pendingCompanions.contains(node.getName().toString());
+            }
+
+            @Override
+            public Boolean visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void v) {
+                return pendingCompanions.contains(node.getIdentifier().toString())
+                        || Boolean.TRUE.equals(super.visitMemberSelect(node, v));
+            }
+
+            @Override
+            public Boolean reduce(Boolean a, Boolean b) {
+                return Boolean.TRUE.equals(a) || Boolean.TRUE.equals(b);
+            }
+        }.scan(tree, null);
+        return Boolean.TRUE.equals(found);
     }
 
     /** Runs one class's step; a crash becomes a compile error on the class instead of killing javac. */
@@ -178,6 +235,10 @@ public final class AsyncProcessor extends AbstractProcessor {
         Map<AsyncMethod, BodyIndex> indexes = new LinkedHashMap<>();
         boolean unresolved = false;
         for (AsyncMethod m : valid) {
+            if (!lastRound && (uncheckedUnits.contains(m.unit()) || namesPendingCompanion(m.tree().getBody()))) {
+                unresolved = true;
+                continue;
+            }
             try {
                 BodyIndex index = BodyIndex.of(m, trees);
                 if (index.unresolved() == null) {

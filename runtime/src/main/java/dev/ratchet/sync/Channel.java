@@ -202,20 +202,22 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
         }
     }
 
-    /** {@link Sender#send}: waits for a permit (bounded), then pushes. */
+    /**
+     * {@link Sender#send}: pushes at once if there is space, else waits for a permit (bounded),
+     * then pushes. The wait node is only created when the channel is full: a send that finds
+     * space (the common case) allocates nothing but itself.
+     */
     private static final class Send<T> implements Future<Void> {
         private final Sender<T> sender;
         private final T message;
-        /** {@code null} for unbounded channels. */
-        private final BatchSemaphore.Acquire permit;
+        /** The queued permit request of a bounded send that found the channel full; else null. */
+        private BatchSemaphore.Acquire permit;
         private boolean done;
         private volatile boolean cancelled;
 
         Send(Sender<T> sender, T message) {
             this.sender = sender;
             this.message = message;
-            BatchSemaphore permits = sender.core().permits;
-            this.permit = permits == null ? null : permits.newAcquire(1);
         }
 
         @Override
@@ -223,10 +225,34 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
             if (done) throw new IllegalStateException("Channel send polled after it completed");
             if (cancelled) {
                 done = true;
+                // cancel() from another thread may have missed a request queued by a racing poll:
+                // the canceller keeps polling (Future's contract), so this poll gives it back.
+                if (permit != null) permit.cancel();
                 throw new CancellationException("Channel send cancelled: the message was not sent");
             }
             if (!Budget.hasBudget(cx)) return Poll.pending();
-            if (permit != null) {
+            BatchSemaphore permits = sender.core().permits;
+            if (permits != null) {
+                if (permit == null) {
+                    // First poll: take a free slot and push in one step (no barging: tryPush
+                    // refuses while other senders are queued), else queue for a slot.
+                    switch (sender.core().tryPush(message, sender)) {
+                        case PUSHED -> {
+                            done = true;
+                            Budget.spend(cx);
+                            return Poll.ready(null);
+                        }
+                        case RECEIVER_CLOSED -> {
+                            done = true;
+                            throw Sender.receiverClosed(message);
+                        }
+                        case SENDER_CLOSED -> {
+                            done = true;
+                            throw Sender.senderClosed(message);
+                        }
+                        default -> permit = permits.newAcquire(1); // FULL
+                    }
+                }
                 switch (permit.poll(cx.waker())) {
                     case PENDING -> {
                         return Poll.pending();
@@ -248,7 +274,8 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
         public void cancel() {
             if (done) return;
             cancelled = true;
-            if (permit != null) permit.cancel(); // returns a reserved slot to the next sender
+            BatchSemaphore.Acquire p = permit;
+            if (p != null) p.cancel(); // returns a reserved slot to the next sender
         }
 
         /**
@@ -258,7 +285,8 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
         @Override
         public String toString() {
             ChannelCore<T> core = sender.core();
-            if (permit == null || !permit.isWaitingRacy()) return "Channel.send() on " + core.describe();
+            BatchSemaphore.Acquire p = permit; // read once: a racing first poll may set it
+            if (p == null || !p.isWaitingRacy()) return "Channel.send() on " + core.describe();
             int waiting = core.permits.waitersRacy();
             return "Channel.send() waiting for capacity on " + core.describe()
                     + " (" + waiting + (waiting == 1 ? " send waiting)" : " sends waiting)");

@@ -80,6 +80,11 @@ public final class Io {
                 log(name + " cancelled");
                 cancelRequested = true;
             }
+
+            @Override
+            public String toString() {
+                return "never(" + name + ")";
+            }
         };
     }
 

@@ -5,6 +5,8 @@ import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.debug.AsyncBacktrace;
 import dev.ratchet.debug.Traceable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -47,30 +49,56 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Threading: {@code poll} is never called concurrently (the executor's rule) and successive
  * polls are ordered by the executor (happens-before from one poll to the next), so only {@code
- * cancelRequested}, which {@code cancel()} may set from any thread, is volatile.
+ * cancelRequested}, which {@code cancel()} may set from any thread, needs more than plain
+ * accesses (see the field).
  */
 public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
-    /**
-     * Set by {@link #cancel()} from any thread; read by the polling thread. Volatile: a cancel that
-     * happens-before a poll is seen by that poll. Once set it is never cleared.
-     */
-    private volatile boolean cancelRequested;
+    private static final VarHandle CANCEL_REQUESTED;
 
-    private boolean started;
-    private boolean completed;
+    static {
+        try {
+            CANCEL_REQUESTED = MethodHandles.lookup()
+                    .findVarHandle(AsyncStateMachine.class, "cancelRequested", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** {@link #phase}: not polled yet. */
+    private static final byte NEW = 0;
+    /** {@link #phase}: polled, not complete. */
+    private static final byte STARTED = 1;
+    /** {@link #phase}: returned ready or threw. */
+    private static final byte DONE = 2;
+
+    /** {@link #awaitFlags}: the awaited future has been polled at least once (something may have run). */
+    private static final byte POLLED = 1;
+    /** {@link #awaitFlags}: the awaited future has been cancelled by this machine. */
+    private static final byte CANCELLED = 2;
+    /**
+     * {@link #awaitFlags}: the awaited future failed: an exception leaving the machine then came
+     * out of that await, so its backtrace frame gets the await's line. Kept until the next
+     * {@link #awaitOn}.
+     */
+    private static final byte FAILED = 4;
+
+    /**
+     * Set by {@link #cancel()} (a volatile write, from any thread); read by the polling thread
+     * with opaque reads: a cancel that happens-before a poll (the executor's wake/poll edge, or
+     * the same thread) is seen by that poll like any write, and a racing one is seen eventually
+     * (opaque reads are not hoisted). A volatile read would fence every await for no gain. Once
+     * set it is never cleared.
+     */
+    @SuppressWarnings("unused") // accessed through CANCEL_REQUESTED
+    private boolean cancelRequested;
+
+    /** NEW, STARTED or DONE; one byte so the common poll checks one field. */
+    private byte phase;
 
     /** The future being awaited, or null. */
     private Future<?> awaited;
-    /** Whether {@link #awaited} has been polled at least once (something may have run). */
-    private boolean awaitedPolled;
-    /** Whether {@link #awaited} has been cancelled by this machine. */
-    private boolean awaitedCancelled;
-    /**
-     * Whether the last awaited future failed (set when its exception leaves {@link
-     * #pollAwaited}, cleared by the next {@link #awaitOn}): an exception leaving the machine then
-     * came out of that await, so its backtrace frame gets the await's line.
-     */
-    private boolean awaitFailed;
+    /** POLLED, CANCELLED and FAILED for the current {@link #awaited}; cleared by {@link #awaitOn}. */
+    private byte awaitFlags;
 
     /** For subclasses. */
     protected AsyncStateMachine() {}
@@ -78,40 +106,51 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     @Override
     public final Poll<T> poll(Context cx) {
         Objects.requireNonNull(cx, "cx");
-        if (completed) {
-            throw new IllegalStateException(
-                    "polled after completion: a future must not be polled once it returned ready or threw");
-        }
-        if (!started) {
-            started = true;
-            if (cancelRequested) {
-                // Cancelled before its first poll: runs nothing.
-                completed = true;
-                throw new CancellationException();
-            }
-        }
+        if (phase != STARTED && !start()) throw new CancellationException();
         Poll<T> result;
         try {
             result = resume(cx);
         } catch (Throwable t) {
-            completed = true;
-            awaited = null;
-            recordBacktrace(t);
-            throw AsyncStateMachine.<RuntimeException>sneakyThrow(t);
+            throw failed(t);
         }
         if (result.isReady()) {
-            completed = true;
+            phase = DONE;
+            awaited = null; // a child whose failure the body caught
+
             // A catch, or a finally that returns, breaks or continues, may have swallowed the
             // cancellation: the future still completes cancelled.
-            if (cancelRequested) throw new CancellationException();
+            if (cancelRequested()) throw new CancellationException();
         }
         return result;
     }
 
+    /**
+     * The first poll: returns false if the machine was cancelled before it (it then runs nothing
+     * and completes cancelled).
+     *
+     * @throws IllegalStateException if the machine has completed
+     */
+    private boolean start() {
+        if (phase == DONE) {
+            throw new IllegalStateException(
+                    "polled after completion: a future must not be polled once it returned ready or threw");
+        }
+        if (cancelRequested()) {
+            phase = DONE;
+            return false;
+        }
+        phase = STARTED;
+        return true;
+    }
+
     @Override
     public final void cancel() {
-        // A stale read of completed only sets a flag that a completed machine ignores.
-        if (!completed) cancelRequested = true;
+        // A stale read of phase only sets a flag that a completed machine ignores.
+        if (phase != DONE) CANCEL_REQUESTED.setVolatile(this, true);
+    }
+
+    private boolean cancelRequested() {
+        return (boolean) CANCEL_REQUESTED.getOpaque(this);
     }
 
     /**
@@ -124,9 +163,7 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     /** Starts awaiting {@code future}; the state that resumes calls {@link #pollAwaited}. */
     protected final void awaitOn(Future<?> future) {
         awaited = Objects.requireNonNull(future, "awaited future");
-        awaitedPolled = false;
-        awaitedCancelled = false;
-        awaitFailed = false;
+        awaitFlags = 0;
     }
 
     /**
@@ -155,7 +192,7 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     /**
      * What a dump prints for a machine that is not suspended at an await (its {@link
      * #suspendedAt()} is null): {@code shop.Checkout.buy (running)}, {@code (not started)},
-     * {@code (complete)}. Reads the plain flags racily (a dump runs on another thread).
+     * {@code (complete)}. Reads the plain fields racily (a dump runs on another thread).
      */
     @Override
     public String toString() {
@@ -166,15 +203,25 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
             frame = null; // e.g. a racy read of a machine's state field before its first write
         }
         String method = frame == null ? getClass().getName() : frame.getClassName() + "." + frame.getMethodName();
-        String state = completed ? "complete" : !started ? "not started" : awaited != null ? "suspended" : "running";
+        byte p = phase;
+        String state = p == DONE ? "complete" : p == NEW ? "not started" : awaited != null ? "suspended" : "running";
         return method + " (" + state + ")";
+    }
+
+    /** Completes the machine with {@code t}, which it rethrows unchanged. */
+    private RuntimeException failed(Throwable t) {
+        if (awaited != null) awaitFlags |= FAILED; // it came out of the awaited future
+        phase = DONE;
+        awaited = null;
+        recordBacktrace(t);
+        return AsyncStateMachine.<RuntimeException>sneakyThrow(t);
     }
 
     /** Adds this machine's frame to the backtrace of a failure leaving it. */
     private void recordBacktrace(Throwable t) {
         StackTraceElement frame = sourceFrame();
         if (frame == null) return;
-        if (!awaitFailed && frame.getLineNumber() != -1) {
+        if ((awaitFlags & FAILED) == 0 && frame.getLineNumber() != -1) {
             // Thrown by the body itself: the state's await line would point at the wrong place.
             frame = new StackTraceElement(frame.getClassName(), frame.getMethodName(), frame.getFileName(), -1);
         }
@@ -189,44 +236,57 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
      * then throws {@code CancellationException} here; if the child's cleanup threw something else,
      * that exception is suppressed by the {@code CancellationException}.
      *
-     * @throws IllegalStateException if no future is awaited (a generator bug)
+     * @throws NullPointerException if no future is awaited (a generator bug)
      */
     protected final Poll<?> pollAwaited(Context cx) {
-        Future<?> future = awaited;
-        if (future == null) throw new IllegalStateException("pollAwaited without awaitOn");
-        // One unit per await, spent when it starts (its first poll), not on every re-poll of a
-        // pending child: nested machines re-poll their whole chain on each wake, and spending at
-        // every level would let a deep chain yield forever before reaching its leaf.
-        if (!awaitedPolled && cx.yieldIfSpent()) return Poll.pending();
-        if (cancelRequested) {
-            if (!awaitedPolled) {
-                // Never polled, so nothing ran: no cleanup to drive.
-                awaited = null;
-                throw new CancellationException();
-            }
-            if (!awaitedCancelled) {
-                awaitedCancelled = true;
-                future.cancel();
-            }
+        // Kept small so that the JIT inlines it into every generated resume; the rare paths
+        // (cancellation, failure) are out of line.
+        if (awaitFlags == 0) {
+            // One unit per await, spent when it starts (its first poll), not on every re-poll of
+            // a pending child: nested machines re-poll their whole chain on each wake, and
+            // spending at every level would let a deep chain yield forever before reaching its leaf.
+            if (cx.yieldIfSpent()) return Poll.pending();
+            if (cancelRequested()) return pollCancelled(cx);
+            awaitFlags = POLLED;
+        } else if (cancelRequested()) {
+            return pollCancelled(cx);
         }
-        awaitedPolled = true;
+        // A failure leaves `awaited` set: failed() sees that it came out of this await.
+        Poll<?> ready = awaited.poll(cx);
+        if (ready.isReady()) awaited = null;
+        return ready;
+    }
+
+    /**
+     * {@link #pollAwaited} after {@link #cancel()}: cancels the awaited future (once), drives it
+     * to completion, then throws {@code CancellationException}; an exception other than
+     * cancellation from the child's cleanup is suppressed by it.
+     */
+    private Poll<?> pollCancelled(Context cx) {
+        Future<?> future = awaited;
+        if ((awaitFlags & POLLED) == 0) {
+            // Never polled, so nothing ran: no cleanup to drive.
+            awaited = null;
+            throw new CancellationException();
+        }
+        if ((awaitFlags & CANCELLED) == 0) {
+            awaitFlags |= CANCELLED;
+            future.cancel();
+        }
         Poll<?> ready;
         try {
             ready = future.poll(cx);
         } catch (Throwable t) {
             awaited = null;
-            awaitFailed = true;
-            if (awaitedCancelled && !(t instanceof CancellationException)) {
-                CancellationException cancelled = new CancellationException();
-                cancelled.addSuppressed(t);
-                throw cancelled;
-            }
-            throw t;
+            awaitFlags |= FAILED;
+            if (t instanceof CancellationException) throw t;
+            CancellationException cancelled = new CancellationException();
+            cancelled.addSuppressed(t);
+            throw cancelled;
         }
         if (ready.isPending()) return ready;
         awaited = null;
-        if (awaitedCancelled) throw new CancellationException();
-        return ready;
+        throw new CancellationException();
     }
 
     /** Throws {@code t} unchanged, checked or not: an {@code @Async} method's declared exceptions. */

@@ -4,7 +4,6 @@ import static dev.ratchet.Futures.await;
 
 import dev.ratchet.Async;
 import dev.ratchet.Either;
-import dev.ratchet.Future;
 import dev.ratchet.Futures;
 import dev.ratchet.net.TcpListener;
 import dev.ratchet.net.TcpStream;
@@ -83,10 +82,8 @@ final class Server {
         } finally {
             closeListener();
         }
-        // A typed local, not the generated call inline in select: javac 25 reports the inference
-        // over a not-yet-generated class as a hard error instead of waiting for the next round.
-        Future<Void> idle = ConnectionTrackerAsync.awaitIdle(context.connections());
-        Either<Void, Void> drained = await(Futures.select(idle, Futures.sleep(grace)));
+        Either<Void, Void> drained =
+                await(Futures.select(ConnectionTrackerAsync.awaitIdle(context.connections()), Futures.sleep(grace)));
         if (!drained.isFirst()) {
             LOG.log(Level.WARNING, context.connections().open() + " connection(s) still busy after " + grace
                     + ": they are cancelled when the executor closes");
