@@ -109,6 +109,11 @@ public final class Completion {
         return Boolean.TRUE.equals(constant(t));
     }
 
+    /** Whether {@code t} is a constant expression of value {@code false}. */
+    public boolean isConstantFalse(ExpressionTree t) {
+        return Boolean.FALSE.equals(constant(t));
+    }
+
     private Boolean constant(ExpressionTree t) {
         if (t instanceof ParenthesizedTree p) return constant(p.getExpression());
         if (t instanceof LiteralTree l) return l.getValue() instanceof Boolean b ? b : null;

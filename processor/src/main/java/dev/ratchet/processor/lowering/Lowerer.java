@@ -1367,6 +1367,17 @@ public final class Lowerer {
 
     /** {@code if (condition) then else otherwise}, awaiting the condition first if it is an await. */
     private void branch(ExpressionTree condition, Block then, Block otherwise, Tree at) {
+        if (completion.isConstantTrue(condition) || completion.isConstantFalse(condition)) {
+            // Like javac, compile no code for the side a constant condition rules out (JLS 14.22's
+            // `if (false)`): that side becomes unreachable and the planner drops its states. Kept as
+            // a state, dead code is compiled by javac where the synchronous method had none, and
+            // javac 17 and 25 turn some valid expressions into code that fails verification (a
+            // switch expression whose arms are all `false`, left of `&&`: FuzzRegressionTest
+            // deadBranchIsNotCompiled), so a dead branch alone would make the machine unloadable.
+            current.terminate(new Block.Goto(completion.isConstantTrue(condition) ? then : otherwise));
+            current = null;
+            return;
+        }
         ExpressionTree c = condition;
         while (c instanceof ParenthesizedTree p) c = p.getExpression();
         boolean negated = false;

@@ -7,11 +7,15 @@ package dev.ratchet.processor.fuzz;
  */
 record Finding(Kind kind, String program, Oracle.Mode mode, String detail) {
     /**
-     * {@code BROKEN_REFERENCE}: the synchronous twin itself failed to load or run (javac emitted
-     * unverifiable bytecode for plain Java, or the generator wrote something the harness cannot
-     * run) — not the processor's fault, reported apart.
+     * {@code VERIFY_ERROR}: a class compiled from the processor's output fails verification while
+     * the program's own classes pass — the processor's finding even when javac is the one that
+     * miscompiled (a user's program would crash alike; the processor must avoid the trigger).
+     * {@code BROKEN_REFERENCE}: a class javac compiled from the program as written (the synchronous
+     * twin or the {@code @Async} holder) failed to verify or load: javac's bug on plain Java (or a
+     * program the harness cannot run) — not the processor's fault, reported apart. See {@link
+     * Oracle#unverifiable}.
      */
-    enum Kind { COMPILE_ERROR, MISMATCH, HANG, BROKEN_REFERENCE }
+    enum Kind { COMPILE_ERROR, MISMATCH, HANG, VERIFY_ERROR, BROKEN_REFERENCE }
 
     boolean blamesProcessor() {
         return kind != Kind.BROKEN_REFERENCE;
@@ -19,7 +23,12 @@ record Finding(Kind kind, String program, Oracle.Mode mode, String detail) {
 
     /** What a smaller program must also show to count as the same finding. */
     String signature() {
-        if (kind == Kind.BROKEN_REFERENCE) return kind + " " + detail.substring(0, Math.max(0, detail.indexOf(" in the synchronous twin")));
+        // The error class (and for the verifier, its first line), without class and program names.
+        if (kind == Kind.BROKEN_REFERENCE) return kind + " " + detail.substring(0, Math.max(0, detail.indexOf(" in ")));
+        if (kind == Kind.VERIFY_ERROR) {
+            return kind + " " + detail.substring(0, Math.max(0, detail.indexOf(" in "))) + ": "
+                    + detail.substring(detail.indexOf("): ") + 3).split(";")[0];
+        }
         if (kind != Kind.COMPILE_ERROR) return kind + " " + mode;
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[ratchet:\\w+]").matcher(detail);
         if (m.find()) return kind + " " + m.group();

@@ -52,6 +52,12 @@ public final class FuzzCampaign {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("%d programs in %.1f s: %.1f programs/s; %d invalid (generator bugs); %d findings%n",
                 report.programs(), seconds, report.programs() / seconds, report.invalid(), report.findings().size());
+        // Every verdict counted by kind: BROKEN_REFERENCE (javac's bug on the program as written) is
+        // not the processor's, but is never passed over in silence.
+        java.util.Map<Finding.Kind, Long> byKind = report.findings().stream().collect(java.util.stream.Collectors.groupingBy(
+                Finding::kind, () -> new java.util.EnumMap<>(Finding.Kind.class), java.util.stream.Collectors.counting()));
+        System.out.println("verdicts: " + (byKind.isEmpty() ? "none" : byKind) + "; processor findings: "
+                + report.findings().stream().filter(Finding::blamesProcessor).count());
         report.invalidDetails().forEach(d -> System.out.println("INVALID " + d));
         for (Finding f : report.findings()) System.out.println("- " + f.kind() + " " + f.program() + (f.mode() == null ? "" : " " + f.mode()));
         report.written().forEach(p -> System.out.println("reduced test: " + p.toAbsolutePath()));

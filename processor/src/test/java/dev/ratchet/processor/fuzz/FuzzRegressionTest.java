@@ -276,4 +276,92 @@ class FuzzRegressionTest {
                 """)
                 .assertAgreesUnder(Oracle.DriverKind.HARNESS, new Plan(Schedule.READY, 0));
     }
+
+    /*
+     * Found by FuzzCampaign --seed 20261128 --await-in-expressions (program 12183), shrunk from
+     * 107 statements to 7. The machine class failed verification (VerifyError "Instruction type
+     * does not match stack map" in P12183Async$M0.resume) while the twin verified: javac (17 and
+     * 25 alike) miscompiles `(switch (x) { ... all arms false ... }) && (switch ...)`, but in the
+     * synchronous method it sits under `if (false)`, for which javac emits no code; the lowering
+     * made the dead branch states, so javac compiled it. Constant conditions now lower to a goto to
+     * the live side (Lowerer.branch). The else-branch and the await after it check that the live
+     * side still runs and suspends.
+     */
+    @Test
+    void deadBranchIsNotCompiled() {
+        FuzzCase.of("P12183", "m0", List.of(2),
+                """
+                package fuzz;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.processor.fuzz.Fx;
+
+                class P12183 {
+                    int acc;
+
+                    @Async
+                    boolean m0(int p0) throws Exception {
+                        if (false) {
+                            int i59 = 0;
+                            do {
+                                boolean pending = ((switch (Math.floorMod(i59, 3)) { case 0 -> false; case 1 -> false; default -> false; }) && (switch (Math.floorMod(4, 3)) { case 0 -> true; case 1 -> true; default -> false; }));
+                                m1("");
+                            } while (++i59 < 1);
+                            Fx.log("dead");
+                        } else {
+                            Fx.log("live " + await(Fx.io(p0)));
+                        }
+                        return m1("after") < 0;
+                    }
+
+                    @Async
+                    static long m1(String p0) throws Exception {
+                        Fx.log(p0);
+                        return -8L;
+                    }
+                }
+                """,
+                """
+                package fuzz;
+
+                import static dev.ratchet.processor.fuzz.Ref.await;
+
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.fuzz.Ref;
+
+                class P12183Sync {
+                    int acc;
+
+                    boolean m0(int p0) throws Exception {
+                        if (false) {
+                            int i59 = 0;
+                            do {
+                                boolean pending = ((switch (Math.floorMod(i59, 3)) { case 0 -> false; case 1 -> false; default -> false; }) && (switch (Math.floorMod(4, 3)) { case 0 -> true; case 1 -> true; default -> false; }));
+                                m1("");
+                            } while (++i59 < 1);
+                            Fx.log("dead");
+                        } else {
+                            Fx.log("live " + await(Fx.io(p0)));
+                        }
+                        return m1("after") < 0;
+                    }
+
+                    static long m1(String p0) throws Exception {
+                        Ref.enter();
+                        try {
+                            return Ref.leave(m1$body(p0));
+                        } catch (Throwable $t) {
+                            throw Ref.rethrow($t);
+                        }
+                    }
+                    static long m1$body(String p0) throws Exception {
+                        Fx.log(p0);
+                        return -8L;
+                    }
+                }
+                """)
+                .assertAgreesEverywhere();
+    }
 }

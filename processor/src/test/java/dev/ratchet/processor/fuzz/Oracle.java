@@ -4,6 +4,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.processor.harness.Driver;
+import dev.ratchet.processor.harness.GeneratedClassLoader;
 import dev.ratchet.processor.harness.Schedule;
 import dev.ratchet.runtime.Executor;
 import java.lang.reflect.InvocationTargetException;
@@ -74,6 +75,8 @@ final class Oracle implements AutoCloseable {
 
     /** Checks {@code p} (compiled into {@code loader}) under all modes; returns the first finding, or null. */
     Finding check(ClassLoader loader, Unit p, Random rnd) {
+        Finding unverifiable = unverifiable(loader, p, new Mode(DriverKind.HARNESS, Plan.of(Schedule.READY)));
+        if (unverifiable != null) return unverifiable;
         Outcome ready;
         try {
             ready = reference(loader, p, Plan.of(Schedule.READY));
@@ -91,6 +94,8 @@ final class Oracle implements AutoCloseable {
 
     /** Checks {@code p} under one mode; returns the finding, or null if the outcomes agree. */
     Finding check(ClassLoader loader, Unit p, Mode m) {
+        Finding unverifiable = unverifiable(loader, p, m);
+        if (unverifiable != null) return unverifiable;
         Outcome expected;
         try {
             expected = reference(loader, p, m.plan());
@@ -102,7 +107,7 @@ final class Oracle implements AutoCloseable {
         try {
             actual = timed(() -> runAsync(loader, p, m));
         } catch (BrokenReference e) {
-            return e.finding(p, m); // javac's bytecode for the program class itself does not verify
+            return e.finding(p, m); // a program class failed to link in a way unverifiable() did not see
         } catch (TimeoutException e) {
             return hang(p, m, "did not complete within " + RUN_TIMEOUT_SECONDS + " s; expected " + expected);
         }
@@ -135,26 +140,103 @@ final class Oracle implements AutoCloseable {
             return new Outcome(String.valueOf(value), null, Fx.logged());
         } catch (InvocationTargetException e) {
             lastAwaits = Fx.created();
-            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken);
+            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken, "the synchronous twin");
             return new Outcome(null, Fx.describe(e.getCause()), Fx.logged());
         } catch (LinkageError e) {
-            throw new BrokenReference(e);
+            throw new BrokenReference(e, "the synchronous twin");
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
     }
 
-    /** A program class (twin or @Async holder, plain javac output) failed to load or link, e.g. a VerifyError. */
+    /**
+     * A program class failed to load or link while running. Verification is checked before any run
+     * ({@link #unverifiable}), so this is the rest: a class missing or failing its static
+     * initializer, which the generator never writes on purpose.
+     */
     static final class BrokenReference extends RuntimeException {
-        BrokenReference(LinkageError cause) {
+        private final String where;
+
+        BrokenReference(LinkageError cause, String where) {
             super(cause);
+            this.where = where;
         }
 
         Finding finding(Unit p, Mode m) {
             String first = String.valueOf(getCause()).lines().findFirst().orElse("");
-            return new Finding(Finding.Kind.BROKEN_REFERENCE, p.name(), m,
-                    getCause().getClass().getName() + " in the synchronous twin (plain javac output): " + first);
+            return new Finding(Finding.Kind.BROKEN_REFERENCE, p.name(), m, getCause().getClass().getName() + " in " + where + ": " + first);
         }
+    }
+
+    /**
+     * Links every class of {@code p} before it runs, so that bytecode the verifier rejects is
+     * blamed on whoever wrote its source. First the classes javac compiled from the program as
+     * written — the synchronous twin and the {@code @Async} holder: a VerifyError there is a javac
+     * bug on plain Java, {@link Finding.Kind#BROKEN_REFERENCE} (the generated code usually copies
+     * the same expressions and fails too, which tells nothing more). Then the classes compiled
+     * from the processor's output (companion, machines): a VerifyError only there is {@link
+     * Finding.Kind#VERIFY_ERROR}, the processor's finding even when javac miscompiled valid
+     * generated source, since a user's program would fail the same way. Returns null if all link.
+     * Linking means initializing: program classes have no static initializers with effects.
+     */
+    static Finding unverifiable(ClassLoader loader, Unit p, Mode m) {
+        return loader instanceof GeneratedClassLoader g ? unverifiable(loader, g.classNames(), p, m) : null;
+    }
+
+    /** {@link #unverifiable(ClassLoader, Unit, Mode)} over {@code classes}, the names {@code loader} defines. */
+    static Finding unverifiable(ClassLoader loader, java.util.Collection<String> classes, Unit p, Mode m) {
+        String twin = Printer.PACKAGE + "." + Printer.twinName(p.name());
+        String holder = Printer.PACKAGE + "." + p.name();
+        List<String> javacOnly = new ArrayList<>();
+        List<String> generated = new ArrayList<>();
+        for (String n : classes) {
+            if (n.equals(twin) || n.startsWith(twin + "$") || n.equals(holder) || n.startsWith(holder + "$")) {
+                javacOnly.add(n);
+            } else if (n.startsWith(holder) && !Character.isDigit(n.charAt(holder.length()))) {
+                generated.add(n); // PnAsync..., Pn_MemberAsync...: not another program's Pnm
+            }
+        }
+        javacOnly.sort(null);
+        generated.sort(null);
+        for (String n : javacOnly) {
+            Throwable e = link(loader, n);
+            if (e != null) {
+                String where = n.startsWith(twin) ? "the synchronous twin" : "the @Async holder";
+                return new Finding(Finding.Kind.BROKEN_REFERENCE, p.name(), m, e.getClass().getName() + " in " + where
+                        + " (javac " + Runtime.version() + " on the program as written) " + n + ": " + details(e));
+            }
+        }
+        for (String n : generated) {
+            Throwable e = link(loader, n);
+            if (e != null) {
+                return new Finding(Finding.Kind.VERIFY_ERROR, p.name(), m, e.getClass().getName() + " in generated class " + n
+                        + " (javac " + Runtime.version() + " on the processor's output; the program's own classes verify): "
+                        + details(e));
+            }
+        }
+        return null;
+    }
+
+    /** Loads and links {@code name}; returns the verifier's complaint, or null. */
+    private static Throwable link(ClassLoader loader, String name) {
+        try {
+            Class.forName(name, true, loader);
+            return null;
+        } catch (VerifyError | ClassFormatError e) {
+            return e;
+        } catch (ClassNotFoundException e) {
+            throw new AssertionError("listed but not loadable: " + name, e);
+        }
+    }
+
+    /** The verifier's message and where it stopped ({@code Location:} and {@code Reason:} lines). */
+    private static String details(Throwable e) {
+        List<String> lines = String.valueOf(e.getMessage()).lines().map(String::strip).toList();
+        StringBuilder sb = new StringBuilder(lines.isEmpty() ? "" : lines.get(0));
+        for (int i = 1; i + 1 < lines.size(); i++) {
+            if (lines.get(i).equals("Location:") || lines.get(i).equals("Reason:")) sb.append("; ").append(lines.get(i + 1));
+        }
+        return sb.toString();
     }
 
     private Outcome runAsync(ClassLoader loader, Unit p, Mode mode) {
@@ -188,10 +270,10 @@ final class Oracle implements AutoCloseable {
             Method entry = find(companion, p.root(), args.size());
             return (Future<?>) entry.invoke(null, args.toArray());
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken);
+            if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken, "the @Async program's classes");
             throw new AssertionError("the companion entry itself threw", e.getCause());
         } catch (LinkageError e) {
-            throw new BrokenReference(e);
+            throw new BrokenReference(e, "the @Async program's classes");
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }

@@ -338,8 +338,16 @@ final class ProgramGenerator {
             Var v = new Var(t, localName("v"));
             declare(v, true);
             // `var` of Fx.list(..) would be ArrayList, of await(..) a boxed type: then `(int) v` does not compile.
-            boolean inferred = t != Ty.INT_LIST && !(init instanceof Await) && chance(5);
+            // So would a switch expression with an await arm (javac types `switch (..) { case 0 ->
+            // await(a); default -> await(b); }` Long: seed 20261129 #18217); tested after chance(5) to
+            // draw the same random numbers as before, so other programs of a seed stay the same.
+            boolean inferred = t != Ty.INT_LIST && !(init instanceof Await) && chance(5) && !boxed(init);
             return new Decl(t, v.name(), init, inferred);
+        }
+
+        /** Whether {@code e}'s static type may be boxed: an await, or a switch expression with an await arm. */
+        private static boolean boxed(Expr e) {
+            return e instanceof Await || e instanceof SwitchExpr s && s.arms().stream().anyMatch(MethodGen::boxed);
         }
 
         private Stmt assign() {

@@ -27,6 +27,11 @@ public final class GeneratedClassLoader extends ClassLoader {
         }
     }
 
+    /** The binary names of the classes this loader defines (loaded or not yet). */
+    public java.util.Set<String> classNames() {
+        return java.util.Collections.unmodifiableSet(classes.keySet());
+    }
+
     @Override
     protected Class<?> findClass(String name) throws ClassNotFoundException {
         JavaFileObject f = classes.get(name);
