@@ -3,6 +3,7 @@ package dev.ratchet.processor.fuzz;
 import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.CompilationFailureException;
 import dev.ratchet.processor.harness.GeneratedClassLoader;
 import com.google.testing.compile.JavaFileObjects;
 import dev.ratchet.processor.AsyncProcessor;
@@ -25,21 +26,38 @@ import javax.tools.JavaFileObject;
 final class BatchCompiler {
     private BatchCompiler() {}
 
-    /** What a batch compiled to. */
-    record Result(ClassLoader loader, Map<String, String> asyncErrors, Map<String, String> invalid) {
+    /**
+     * What a batch compiled to. {@code javacCrashes}: programs javac itself crashes on as written
+     * (twin or {@code @Async} holder, without the processor) — javac's bug, not the processor's; a
+     * crash only on the processor's output is one of the {@code asyncErrors}.
+     */
+    record Result(ClassLoader loader, Map<String, String> asyncErrors, Map<String, String> invalid, Map<String, String> javacCrashes) {
         boolean compiled(String program) {
-            return !asyncErrors.containsKey(program) && !invalid.containsKey(program);
+            return !asyncErrors.containsKey(program) && !invalid.containsKey(program) && !javacCrashes.containsKey(program);
         }
     }
 
     static Result compile(List<Unit> programs) {
         Map<String, String> asyncErrors = new LinkedHashMap<>();
         Map<String, String> invalid = new LinkedHashMap<>();
+        Map<String, String> javacCrashes = new LinkedHashMap<>();
         List<Unit> left = new ArrayList<>(programs);
         while (!left.isEmpty()) {
-            Compilation c = javacRun(left);
+            Compilation c;
+            try {
+                c = javacRun(left);
+            } catch (CompilationFailureException crash) {
+                // javac itself crashed (seen: javac 17's ArrayIndexOutOfBoundsException in
+                // Gen.handleSwitch, on switch expressions it also miscompiles): find on which programs.
+                if (left.size() == 1) {
+                    crashed(left.get(0), asyncErrors, javacCrashes);
+                    break;
+                }
+                left = bisect(left, asyncErrors, invalid, javacCrashes, "javac crashes on the batch, on no half alone");
+                continue;
+            }
             if (c.status() == Compilation.Status.SUCCESS) {
-                return new Result(new GeneratedClassLoader(c, BatchCompiler.class.getClassLoader()), asyncErrors, invalid);
+                return new Result(new GeneratedClassLoader(c, BatchCompiler.class.getClassLoader()), asyncErrors, invalid, javacCrashes);
             }
             Map<String, StringBuilder> twinErr = new HashMap<>();
             Map<String, StringBuilder> asyncErr = new HashMap<>();
@@ -60,22 +78,7 @@ final class BatchCompiler {
                     asyncErrors.put(left.get(0).name(), describe(c));
                     break;
                 }
-                // Bisect: compile the halves on their own to find the culprits.
-                int half = left.size() / 2;
-                Result a = compile(left.subList(0, half));
-                Result b = compile(left.subList(half, left.size()));
-                asyncErrors.putAll(a.asyncErrors);
-                asyncErrors.putAll(b.asyncErrors);
-                invalid.putAll(a.invalid);
-                invalid.putAll(b.invalid);
-                List<Unit> ok = new ArrayList<>();
-                for (Unit p : left) if (a.compiled(p.name()) && b.compiled(p.name())) ok.add(p);
-                if (ok.size() == left.size()) {
-                    // Each half compiles but not together: blame the whole batch's first program.
-                    asyncErrors.put(left.get(0).name(), "compiles alone but not in a batch:\n" + describe(c));
-                    ok.remove(0);
-                }
-                left = ok;
+                left = bisect(left, asyncErrors, invalid, javacCrashes, "compiles alone but not in a batch:\n" + describe(c));
                 continue;
             }
             twinErr.forEach((k, v) -> invalid.put(k, v.toString()));
@@ -84,7 +87,53 @@ final class BatchCompiler {
             });
             left.removeIf(p -> invalid.containsKey(p.name()) || asyncErrors.containsKey(p.name()));
         }
-        return new Result(new GeneratedClassLoader(null, BatchCompiler.class.getClassLoader()), asyncErrors, invalid);
+        return new Result(new GeneratedClassLoader(null, BatchCompiler.class.getClassLoader()), asyncErrors, invalid, javacCrashes);
+    }
+
+    /**
+     * Compiles the halves of {@code left} on their own to find the culprits, records what they
+     * found, and returns the programs that compiled. If both halves compile, the batch's first
+     * program is blamed with {@code together}, so the loop always makes progress.
+     */
+    private static List<Unit> bisect(List<Unit> left, Map<String, String> asyncErrors, Map<String, String> invalid,
+            Map<String, String> javacCrashes, String together) {
+        int half = left.size() / 2;
+        Result a = compile(left.subList(0, half));
+        Result b = compile(left.subList(half, left.size()));
+        for (Result r : List.of(a, b)) {
+            asyncErrors.putAll(r.asyncErrors);
+            invalid.putAll(r.invalid);
+            javacCrashes.putAll(r.javacCrashes);
+        }
+        List<Unit> ok = new ArrayList<>();
+        for (Unit p : left) if (a.compiled(p.name()) && b.compiled(p.name())) ok.add(p);
+        if (ok.size() == left.size()) {
+            asyncErrors.put(left.get(0).name(), together);
+            ok.remove(0);
+        }
+        return ok;
+    }
+
+    /**
+     * javac crashed on {@code p} with the processor: blames the program as written if javac also
+     * crashes on its twin or its holder alone without the processor, else the processor's output.
+     */
+    private static void crashed(Unit p, Map<String, String> asyncErrors, Map<String, String> javacCrashes) {
+        String version = "javac " + Runtime.version();
+        List<String[]> asWritten = List.of(
+                new String[] {"the synchronous twin", Printer.twinName(p.name()), p.twin()},
+                new String[] {"the @Async holder", p.name(), p.async()});
+        for (String[] file : asWritten) {
+            try {
+                javac().withOptions(concat("-proc:none")).compile(JavaFileObjects.forSourceString(Printer.PACKAGE + "." + file[1], file[2]));
+            } catch (CompilationFailureException crash) {
+                javacCrashes.put(p.name(), "javac crash in " + file[0] + " (" + version + " on the program as written, without the processor;"
+                        + " its exception is on System.err)");
+                return;
+            }
+        }
+        asyncErrors.put(p.name(), "javac crashes on the processor's output (" + version + "; the program as written compiles;"
+                + " its exception is on System.err)");
     }
 
     /** Compiles twins only, without the processor: is each program valid Java? Returns the invalid ones. */

@@ -35,6 +35,7 @@ final class FuzzCase {
     private ClassLoader compile() {
         BatchCompiler.Result r = BatchCompiler.compile(List.of(unit));
         if (r.invalid().containsKey(unit.name())) fail("the twin does not compile (a broken test case):\n" + r.invalid().get(unit.name()));
+        if (r.javacCrashes().containsKey(unit.name())) fail(r.javacCrashes().get(unit.name()));
         if (r.asyncErrors().containsKey(unit.name())) fail("the @Async class does not compile:\n" + r.asyncErrors().get(unit.name()));
         return r.loader();
     }

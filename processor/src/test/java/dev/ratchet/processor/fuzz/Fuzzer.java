@@ -74,7 +74,10 @@ final class Fuzzer implements AutoCloseable {
             for (Program p : batch) {
                 Finding f;
                 String error = compiled.asyncErrors().get(p.name());
-                if (error != null) {
+                String crash = compiled.javacCrashes().get(p.name());
+                if (crash != null) {
+                    f = new Finding(Finding.Kind.BROKEN_REFERENCE, p.name(), null, crash);
+                } else if (error != null) {
                     f = new Finding(Finding.Kind.COMPILE_ERROR, p.name(), null, error);
                 } else if (compiled.compiled(p.name())) {
                     f = oracle.check(compiled.loader(), Unit.of(p), new Random(programSeed(seed, index(p))));
@@ -84,7 +87,10 @@ final class Fuzzer implements AutoCloseable {
                 if (f == null) continue;
                 findings.add(f);
                 progress.accept("FINDING " + f);
-                if (!shrunkSignatures.add(f.signature())) {
+                if (crash != null) {
+                    // The shrinker's candidates would crash javac too, which gives no verdict.
+                    progress.accept("  (javac crashes on the program as written: not shrunk)");
+                } else if (!shrunkSignatures.add(f.signature())) {
                     progress.accept("  (same signature as an earlier finding: not shrunk again)");
                 } else if (shrink) {
                     Shrinker shrinker = new Shrinker(Shrinker.judge(oracle, f, Unit::of), Shrinker.DEFAULT_BUDGET_MILLIS);
