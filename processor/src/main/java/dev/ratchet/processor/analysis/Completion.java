@@ -29,15 +29,17 @@ import javax.lang.model.element.VariableElement;
  * generated code must not append a transition after a statement javac considers unable to
  * complete (an "unreachable statement" error), nor omit one after a statement that can.
  *
- * <p>Constant conditions: literals, parentheses, {@code !}, {@code &&}, {@code ||} and constant
- * fields are recognised. Anything else counts as not constant, the safe side: at worst javac
- * rejects the generated code, it never runs wrongly.
+ * <p>Constant conditions are evaluated as javac does, by {@link ConstantExpressions} (JLS
+ * 15.29): what javac sees as constant must be constant here too, or the two disagree on
+ * reachability.
  */
 public final class Completion {
     private final BodyIndex index;
+    private final ConstantExpressions constants;
 
     public Completion(BodyIndex index) {
         this.index = index;
+        this.constants = new ConstantExpressions(index);
     }
 
     public boolean canCompleteNormally(StatementTree s) {
@@ -115,24 +117,7 @@ public final class Completion {
     }
 
     private Boolean constant(ExpressionTree t) {
-        if (t instanceof ParenthesizedTree p) return constant(p.getExpression());
-        if (t instanceof LiteralTree l) return l.getValue() instanceof Boolean b ? b : null;
-        if (t instanceof UnaryTree u && t.getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-            Boolean v = constant(u.getExpression());
-            return v == null ? null : !v;
-        }
-        if (t.getKind() == Tree.Kind.CONDITIONAL_AND || t.getKind() == Tree.Kind.CONDITIONAL_OR) {
-            var b = (com.sun.source.tree.BinaryTree) t;
-            Boolean l = constant(b.getLeftOperand()), r = constant(b.getRightOperand());
-            if (l == null || r == null) return null;
-            return t.getKind() == Tree.Kind.CONDITIONAL_AND ? l && r : l || r;
-        }
-        if (index.element(t) instanceof VariableElement v
-                && v.getKind() == javax.lang.model.element.ElementKind.FIELD
-                && v.getConstantValue() instanceof Boolean b) {
-            return b;
-        }
-        return null;
+        return constants.value(t) instanceof Boolean b ? b : null;
     }
 
     /**

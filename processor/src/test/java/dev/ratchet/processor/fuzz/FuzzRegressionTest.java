@@ -364,4 +364,70 @@ class FuzzRegressionTest {
                 """)
                 .assertAgreesEverywhere();
     }
+
+    /**
+     * Seed 20261201 #2872 (VERIFY_ERROR): the condition {@code true ? !true : true} is a constant
+     * expression (JLS 15.29) that the constant check did not recognise (it knew literals, {@code
+     * !}, {@code &&}, {@code ||} and constant fields), so the dead loop became states and javac 17
+     * miscompiled its dead condition, as in {@link #deadBranchIsNotCompiled}. Constants are now
+     * evaluated like javac (ConstantExpressions, checked against javac in ConstantExpressionsTest).
+     */
+    @Test
+    void deadBranchBehindAConditionalConstantIsNotCompiled() {
+        FuzzCase.of("P2872", "m0", List.of("ratchet", 13),
+                """
+                package fuzz;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                class P2872 {
+                    int acc;
+
+                    @Async
+                    void m0(String p0, int polls) throws Exception {
+                        if ((true ? (!true) : true)) {
+                            int i57 = 0;
+                            while (await(Fx.io(i57++ < 1))) {
+                                if (((switch (Math.floorMod(-4, 3)) { case 0 -> false; case 1 -> false; default -> false; }) && (switch (Math.floorMod(-4, 2)) { case 0 -> { Fx.log("w59 arm 0"); var w59y0 = false; yield w59y0; } default -> { Fx.log("w59 arm 1"); var w59y1 = false; yield w59y1; } }))) {
+                                }
+                            }
+                        }
+                    }
+                }
+                """,
+                """
+                package fuzz;
+
+                import static dev.ratchet.processor.fuzz.Ref.await;
+
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.fuzz.Ref;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                class P2872Sync {
+                    int acc;
+
+                    void m0(String p0, int polls) throws Exception {
+                        if ((true ? (!true) : true)) {
+                            int i57 = 0;
+                            while (await(Fx.io(i57++ < 1))) {
+                                if (((switch (Math.floorMod(-4, 3)) { case 0 -> false; case 1 -> false; default -> false; }) && (switch (Math.floorMod(-4, 2)) { case 0 -> { Fx.log("w59 arm 0"); var w59y0 = false; yield w59y0; } default -> { Fx.log("w59 arm 1"); var w59y1 = false; yield w59y1; } }))) {
+                                }
+                            }
+                        }
+                    }
+                }
+                """)
+                .assertAgreesEverywhere();
+    }
 }
