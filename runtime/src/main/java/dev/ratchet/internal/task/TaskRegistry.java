@@ -28,6 +28,8 @@ public final class TaskRegistry {
         /** Set once by close(); guarded by this shard's monitor. */
         boolean closed;
         int size;
+        /** Tasks ever added (metrics: tasks spawned); guarded by this shard's monitor. */
+        long added;
     }
 
     private Shard shardOf(Task<?> task) {
@@ -47,6 +49,7 @@ public final class TaskRegistry {
             if (s.head != null) s.head.registryPrev = task;
             s.head = task;
             s.size++;
+            s.added++;
         }
     }
 
@@ -84,6 +87,17 @@ public final class TaskRegistry {
             }
         }
         return all;
+    }
+
+    /** How many tasks were ever registered (spawned). Counted under the locks {@link #add} takes anyway. */
+    public long addedCount() {
+        long n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.added;
+            }
+        }
+        return n;
     }
 
     /** How many tasks are registered (live). */
