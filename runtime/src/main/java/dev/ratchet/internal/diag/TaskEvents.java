@@ -12,7 +12,10 @@ package dev.ratchet.internal.diag;
  * starts JFR), then, once JFR is up, the event type's {@code isEnabled()}, a field read. The
  * event types are registered only once JFR is initialized: registering one starts JFR's metadata
  * machinery, about 80 ms that a program not using JFR should not pay. Settings of a recording
- * that started before the registration apply to the events (JFR matches them by name).
+ * that started before the registration apply to the events (JFR matches them by name). So the
+ * first check after JFR started registers the types, inside whatever it guards: once per JVM, a
+ * poll takes some 10 ms longer (the watchdog may report it), next to a JFR start that itself
+ * stops the JVM for longer.
  *
  * <p>This class names no {@code jdk.jfr} type, so that it loads on a runtime image without the
  * {@code jdk.jfr} module; {@link JfrEvents} does, and is touched only when the module is there.
