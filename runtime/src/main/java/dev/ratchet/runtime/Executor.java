@@ -116,7 +116,8 @@ public interface Executor extends AutoCloseable {
      * backtrace; a running {@code blockOn} appears as task 0 named "blockOn". Safe from any
      * thread, including a task of this executor; stops nothing, so it is best-effort (see {@link
      * TaskDump}). Times since the last poll have the resolution of the executor's coarse clock:
-     * a fifth of the long-poll threshold (10 ms by default) while the workers are busy.
+     * a fifth of the long-poll threshold (10 ms by default) while the workers are busy; with
+     * detection off, the workers move the clock every few dozen polls and whenever they wake.
      *
      * <pre>{@code
      * System.err.println(executor.dump()); // e.g. from a debug endpoint

@@ -27,8 +27,12 @@ import java.lang.invoke.VarHandle;
  * Two threads refreshing at once may store their readings in the reverse order, so the clock
  * can step back by the time between their two {@code nanoTime()} calls; {@link #millisBetween}
  * reads such a small negative difference as 0.
+ *
+ * <p>Every poll reads the tick, and it changes rarely: it is padded (128 bytes each side, as
+ * {@link WorkerStats}) so that no hot field allocated next to it turns those reads into cache
+ * misses.
  */
-public final class CoarseClock {
+public final class CoarseClock extends ClockTick {
     /** The stamp of "never polled"; no tick has this value. Equals {@code Context.UNLIMITED}. */
     public static final int NEVER = Integer.MAX_VALUE;
     /** Ticks run from 1 to this value, then wrap to 1. */
@@ -38,16 +42,17 @@ public final class CoarseClock {
 
     static {
         try {
-            NOW = MethodHandles.lookup().findVarHandle(CoarseClock.class, "now", int.class);
+            NOW = MethodHandles.lookup().findVarHandle(ClockTick.class, "now", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
+    /** 128 bytes after the tick. */
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
+
+    /** {@code System.nanoTime()} at tick 1 (read only by {@link #refresh()}, which is rare). */
     private final long originNanos;
-    /** The current tick; opaque accesses only (see the class documentation). */
-    @SuppressWarnings("unused") // through NOW
-    private int now = 1;
 
     /** A clock whose tick 1 is now. */
     public CoarseClock() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 
 /**
  * Finds polls that block a worker, without timing any poll: a thread per executor ({@code
@@ -53,6 +54,8 @@ public final class Watchdog {
     private final long thresholdNanos;
     private final long periodNanos;
     private final DiagnosticLog log;
+    /** Resolves the id a worker publishes to the task (or blockOn root); null if it is gone. */
+    private final IntFunction<PollSubject> subjects;
     private final Thread thread;
 
     /** Set by {@link #stop()}; the thread exits after one last sample. */
@@ -76,8 +79,10 @@ public final class Watchdog {
      * A watchdog over {@code workers}, not started.
      *
      * @param threshold how long a poll may run before it is reported; positive
+     * @param subjects resolves a published id to its task or blockOn root (null if gone)
      */
-    public Watchdog(String threadName, WorkerStats[] workers, CoarseClock clock, Duration threshold, DiagnosticLog log) {
+    public Watchdog(String threadName, WorkerStats[] workers, CoarseClock clock, Duration threshold, DiagnosticLog log,
+            IntFunction<PollSubject> subjects) {
         Objects.requireNonNull(threshold, "threshold");
         if (threshold.isZero() || threshold.isNegative()) {
             throw new IllegalArgumentException("threshold must be positive, got " + threshold);
@@ -87,6 +92,7 @@ public final class Watchdog {
         this.thresholdNanos = saturatedNanos(threshold);
         this.periodNanos = periodFor(thresholdNanos);
         this.log = Objects.requireNonNull(log, "log");
+        this.subjects = Objects.requireNonNull(subjects, "subjects");
         this.seenSeq = new long[workers.length];
         this.firstSeen = new long[workers.length];
         this.reported = new LongPoll[workers.length];
@@ -211,7 +217,9 @@ public final class Watchdog {
             if ((seq & 1) == 0 || reported[i] != null) continue; // no poll, or already reported
             long polling = now - firstSeen[i];
             if (polling < thresholdNanos) continue;
-            if (!(w.subjectOf(seq) instanceof PollSubject subject)) continue; // ended while reading
+            int id = w.subjectOf(seq);
+            PollSubject subject = id < 0 ? null : subjects.apply(id);
+            if (subject == null) continue; // ended while reading
             Thread t = w.thread();
             LongPoll poll = new LongPoll(subject.id(), subject.name(), t == null ? "?" : t.getName(),
                     PollSite.of(subject.futureIfLive()));

@@ -13,22 +13,29 @@ import java.lang.invoke.VarHandle;
  * them with opaque or release stores — no fence on the poll path, unlike a volatile store
  * (x86: a locked instruction each). Readers (the watchdog, a dump, {@code metrics()}) use
  * opaque or acquire loads: they see values that are atomic (no torn {@code long}) and recent,
- * not a consistent cut. The one exception is {@link #idle}, a volatile: it is half of the
+ * not a consistent cut. The one exception is {@code idle}, a volatile: it is half of the
  * Dekker pair that lets the watchdog park (see {@link Watchdog}), written only around a park.
  *
  * <h2>The poll in progress: a sequence lock</h2>
- * {@link #pollSeq} is odd while a poll runs and even between polls; it changes at every start
- * and end, so two reads that see the same odd value bracket one and the same poll. The owner
- * writes {@link #current} and {@link #pollStart} and then releases the odd {@code pollSeq}; a
- * reader that acquires it sees them (or later values). The store-store fence at the start of a
- * poll keeps the new {@code current} from becoming visible before the even {@code pollSeq} that
- * ended the previous poll (free on x86), so a reader that reads {@code pollSeq}, then {@code
- * current}, then {@code pollSeq} again and finds it unchanged has read that poll's subject — or
- * null, written just after the end.
+ * {@code pollSeq} is odd while a poll runs and even between polls; it changes at every start
+ * and end, so two reads that see the same odd value bracket one and the same poll. At a start
+ * the owner release-stores {@code currentId} (so it cannot become visible before the even {@code
+ * pollSeq} that ended the previous poll), stores {@code pollStart}, then release-stores the odd
+ * {@code pollSeq}. A reader acquires {@code pollSeq}, reads the other two, then re-reads {@code
+ * pollSeq}: if it is unchanged, what it read belongs to that poll. The subject is an id, not a
+ * reference (see {@code currentId}): the reader resolves it through the executor's registry.
+ * On x86 none of these accesses is a fence; they only keep the compiler from reordering.
+ *
+ * <h2>Padding</h2>
+ * Each worker writes its stats at every poll; the executor allocates them together, so without
+ * padding two workers' stats (and the clock next to them) could share cache lines, and every poll
+ * would bounce a line between cores. The fields
+ * sit between 128 bytes of padding on each side ({@link CacheLinePadding} before, the {@code q*} fields after;
+ * HotSpot lays out a superclass's fields before its subclass's), as in JCTools and Agrona.
  */
-public final class WorkerStats {
+public final class WorkerStats extends WorkerStatsFields {
     private static final VarHandle POLL_SEQ;
-    private static final VarHandle CURRENT;
+    private static final VarHandle CURRENT_ID;
     private static final VarHandle POLL_START;
     private static final VarHandle THREAD;
     private static final VarHandle SCHEDULES;
@@ -38,43 +45,27 @@ public final class WorkerStats {
     static {
         try {
             MethodHandles.Lookup l = MethodHandles.lookup();
-            POLL_SEQ = l.findVarHandle(WorkerStats.class, "pollSeq", long.class);
-            CURRENT = l.findVarHandle(WorkerStats.class, "current", Object.class);
-            POLL_START = l.findVarHandle(WorkerStats.class, "pollStart", int.class);
-            THREAD = l.findVarHandle(WorkerStats.class, "thread", Thread.class);
-            SCHEDULES = l.findVarHandle(WorkerStats.class, "schedules", long.class);
-            STEALS = l.findVarHandle(WorkerStats.class, "steals", long.class);
-            PARKS = l.findVarHandle(WorkerStats.class, "parks", long.class);
+            POLL_SEQ = l.findVarHandle(WorkerStatsFields.class, "pollSeq", long.class);
+            CURRENT_ID = l.findVarHandle(WorkerStatsFields.class, "currentId", int.class);
+            POLL_START = l.findVarHandle(WorkerStatsFields.class, "pollStart", int.class);
+            THREAD = l.findVarHandle(WorkerStatsFields.class, "thread", Thread.class);
+            SCHEDULES = l.findVarHandle(WorkerStatsFields.class, "schedules", long.class);
+            STEALS = l.findVarHandle(WorkerStatsFields.class, "steals", long.class);
+            PARKS = l.findVarHandle(WorkerStatsFields.class, "parks", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    // Owner-written, read through the VarHandles above; see the class documentation.
-    /** Twice the number of polls started, plus one while a poll runs. */
-    private long pollSeq;
-    /** What the running poll polls (a task or a blockOn root), or null. */
-    private Object current;
-    /** {@link CoarseClock} tick at the start of the running poll. */
-    private int pollStart;
-    /** The thread that owns these stats now (fixed for a worker; the driver of a currentThread executor). */
-    private Thread thread;
-    /** Tasks scheduled from this thread: spawns and wakes by its tasks, and re-queued yields. */
-    private long schedules;
-    /** Tasks this worker took from other workers. */
-    private long steals;
-    /** Times this worker parked for lack of work. */
-    private long parks;
+    /** 128 bytes after the fields (see "Padding"). */
+    long q00, q01, q02, q03, q04, q05, q06, q07, q08, q09, q10, q11, q12, q13, q14, q15;
 
-    /**
-     * Whether the owner is parked (or, for a currentThread executor, nobody drives it): the
-     * watchdog parks once every worker is. Volatile, written only around parks; see {@link
-     * Watchdog} for the Dekker argument.
-     */
-    private volatile boolean idle;
+    /** The executor's clock: each poll's start tick comes from it. */
+    private final CoarseClock clock;
 
     /** Stats of a worker that starts idle (not yet running or not yet driven). */
-    public WorkerStats() {
+    public WorkerStats(CoarseClock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         this.idle = true;
     }
 
@@ -85,18 +76,16 @@ public final class WorkerStats {
         THREAD.setOpaque(this, owner);
     }
 
-    /** Owner: a poll of {@code subject} starts, at clock tick {@code tick}. */
-    public void pollStarted(Object subject, int tick) {
-        VarHandle.storeStoreFence(); // after the previous even pollSeq; see the class documentation
-        CURRENT.setOpaque(this, subject);
-        POLL_START.setOpaque(this, tick);
+    /** Owner: a poll of the task {@code id} (0: a blockOn root) starts now (the clock's tick). */
+    public void pollStarted(int id) {
+        CURRENT_ID.setRelease(this, id); // after the previous even pollSeq; see the class documentation
+        POLL_START.setOpaque(this, clock.now());
         POLL_SEQ.setRelease(this, pollSeq + 1);
     }
 
     /** Owner: the poll started last has ended. */
     public void pollEnded() {
         POLL_SEQ.setRelease(this, pollSeq + 1);
-        CURRENT.setOpaque(this, null); // do not keep a completed task reachable
     }
 
     /** Owner: a task was scheduled from this thread. */
@@ -109,7 +98,7 @@ public final class WorkerStats {
         STEALS.setOpaque(this, steals + 1);
     }
 
-    /** Owner: about to park for lack of work. Volatile write (see {@link #idle}). */
+    /** Owner: about to park for lack of work. Volatile write (see {@code idle}). */
     public void parking() {
         PARKS.setOpaque(this, parks + 1);
         idle = true;
@@ -120,7 +109,7 @@ public final class WorkerStats {
         idle = true;
     }
 
-    /** Owner: back from park, or starting to drive. Volatile write (see {@link #idle}). */
+    /** Owner: back from park, or starting to drive. Volatile write (see {@code idle}). */
     public void awake() {
         idle = false;
     }
@@ -138,21 +127,19 @@ public final class WorkerStats {
     }
 
     /**
-     * The subject of poll {@code seq} if that poll is still running, else null (it ended, or
-     * another began while reading).
+     * The id of the subject of poll {@code seq} if that poll is still running, else -1 (it
+     * ended, or another began while reading).
      */
-    public Object subjectOf(long seq) {
-        if ((seq & 1) == 0) return null;
-        Object c = CURRENT.getOpaque(this);
-        VarHandle.loadLoadFence();
-        return (long) POLL_SEQ.getOpaque(this) == seq ? c : null;
+    public int subjectOf(long seq) {
+        if ((seq & 1) == 0) return -1;
+        int id = (int) CURRENT_ID.getAcquire(this); // acquire: the re-read below stays after it
+        return (long) POLL_SEQ.getOpaque(this) == seq ? id : -1;
     }
 
     /** The clock tick at which poll {@code seq} began, if it still runs ({@code -1} otherwise). */
     public int startOf(long seq) {
         if ((seq & 1) == 0) return -1;
-        int start = (int) POLL_START.getOpaque(this);
-        VarHandle.loadLoadFence();
+        int start = (int) POLL_START.getAcquire(this);
         return (long) POLL_SEQ.getOpaque(this) == seq ? start : -1;
     }
 

@@ -7,6 +7,7 @@ import dev.ratchet.internal.RuntimeHandle;
 import dev.ratchet.internal.blocking.BlockingPool;
 import dev.ratchet.internal.diag.CoarseClock;
 import dev.ratchet.internal.diag.OpenExecutors;
+import dev.ratchet.internal.diag.PollSubject;
 import dev.ratchet.internal.diag.TaskEvents;
 import dev.ratchet.internal.diag.Watchdog;
 import dev.ratchet.internal.diag.WorkerStats;
@@ -80,10 +81,10 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
                 config.threadNamePrefix(), config.maxBlockingThreads(), config.blockingKeepAliveNanos(), this);
         this.timer = new TimerDriver(config.threadNamePrefix() + "-timer");
         this.workerStats = new WorkerStats[pollingThreads];
-        for (int i = 0; i < pollingThreads; i++) workerStats[i] = new WorkerStats();
+        for (int i = 0; i < pollingThreads; i++) workerStats[i] = new WorkerStats(clock);
         this.watchdog = config.detectsLongPolls()
                 ? new Watchdog(config.threadNamePrefix() + "-watchdog", workerStats, clock,
-                        config.longPollThreshold(), config.diagnosticLog())
+                        config.longPollThreshold(), config.diagnosticLog(), this::pollSubject)
                 : null;
     }
 
@@ -177,6 +178,19 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     /** The watchdog, or null when long-poll detection is off (tests). */
     public final Watchdog watchdog() {
         return watchdog;
+    }
+
+    /**
+     * The task with this id (or, for 0, the running blockOn root), for the watchdog: workers
+     * publish ids, not references. Null if it has completed. A registry scan: only when a long
+     * poll is found.
+     */
+    private PollSubject pollSubject(int id) {
+        if (id == BlockOnRoot.ID) {
+            for (BlockOnRoot root : roots) return root; // only a currentThread driver polls one
+            return null;
+        }
+        return registry.find(id);
     }
 
     /** Registers a running {@code blockOn}'s root for dumps; pair with {@link #exitBlockOn}. */

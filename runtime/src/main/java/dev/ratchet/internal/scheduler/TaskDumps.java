@@ -66,7 +66,7 @@ final class TaskDumps {
     private static int pollStartOf(Task<?> task, WorkerStats[] workers) {
         for (WorkerStats w : workers) {
             long seq = w.pollSeq();
-            if (w.subjectOf(seq) == task) return w.startOf(seq);
+            if (w.subjectOf(seq) == task.id()) return w.startOf(seq);
         }
         return -1;
     }

@@ -243,7 +243,10 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         RunResult r = transitionToRunning();
         if (r == RunResult.DROP) return false;
         if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
-        if (pollFuture()) return false;
+        // The JFR check is a constant and a volatile read while JFR is not running; the event
+        // (an allocation and two timestamps) exists only when a recording enables it. The
+        // recording variant is a separate method so that this one stays small enough to inline.
+        if (TaskEvents.pollEnabled() ? pollFutureRecorded() : pollFuture()) return false;
         return transitionToIdle() == IdleResult.RESCHEDULE;
     }
 
@@ -317,19 +320,14 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
      * that returns pending ends by stamping the task (see "Last-poll stamp").
      */
     private boolean pollFuture() {
-        // The JFR check is a constant and a volatile read while JFR is not running; the event
-        // (an allocation and two timestamps) exists only when a recording enables it.
-        Object event = TaskEvents.pollEnabled() ? TaskEvents.beginPoll(this) : null;
         Poll<T> p;
         try {
             refillBudget(scheduler.budget());
             p = future().poll(this);
         } catch (Throwable t) {
-            if (event != null) TaskEvents.polled(event);
             complete(new Failure(t));
             return true;
         }
-        if (event != null) TaskEvents.polled(event);
         if (p.isPending()) {
             refillBudget(scheduler.pollStamp());
             return false;
@@ -338,10 +336,18 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         return true;
     }
 
+    /** {@link #pollFuture()} recorded as a JFR {@code TaskPoll} event (only while one is enabled). */
+    private boolean pollFutureRecorded() {
+        Object event = TaskEvents.beginPoll(this);
+        boolean completed = pollFuture(); // never throws
+        TaskEvents.polled(event);
+        return completed;
+    }
+
     /** Stores the output ({@code out}: a value or a {@link Failure}), publishes it, wakes the joiner. */
     private void complete(Object out) {
         this.slot = out; // also drops the future
-        if (TaskEvents.completedEnabled()) TaskEvents.completed(this, out instanceof Failure f ? f.cause : null);
+        if (TaskEvents.completedEnabled()) recordCompleted(out);
         if (out instanceof Failure f && !(f.cause instanceof CancellationException)
                 && LOG.isLoggable(System.Logger.Level.DEBUG)) {
             // An unobserved failure must not vanish; the failure is also kept for the JoinHandle.
@@ -350,6 +356,11 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         transitionToComplete(); // publishes the slot (release)
         scheduler.release(this);
         notifyJoiner();
+    }
+
+    /** A JFR {@code TaskCompleted} event; out of line to keep {@link #complete} small. */
+    private void recordCompleted(Object out) {
+        TaskEvents.completed(this, out instanceof Failure f ? f.cause : null);
     }
 
     /** Right after completing: wakes the awaiter if any. */

@@ -69,6 +69,15 @@ public final class TaskRegistry {
         }
     }
 
+    /** The live task with this id, or null (diagnostics: scans one shard). */
+    public Task<?> find(int id) {
+        Shard s = shards[id & (SHARDS - 1)];
+        synchronized (s) {
+            for (Task<?> t = s.head; t != null; t = t.registryNext) if (t.id() == id) return t;
+        }
+        return null;
+    }
+
     /** Refuses every later {@link #add}. Idempotent. */
     public void close() {
         for (Shard s : shards) {

@@ -134,7 +134,7 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     private <T> Poll<T> pollRoot(BlockOnRoot root, Future<T> future, Context cx, boolean driving) {
         int tick = clock.now();
         root.pollStarted(tick);
-        if (driving) stats().pollStarted(root, tick);
+        if (driving) stats().pollStarted(BlockOnRoot.ID);
         try {
             return future.poll(cx);
         } finally {
@@ -163,7 +163,7 @@ public final class CurrentThreadExecutor extends BaseExecutor {
             Task<?> task = nextTask();
             if (task == null) break;
             ran++;
-            stats.pollStarted(task, clock.now());
+            stats.pollStarted(task.id());
             boolean yielded = task.run();
             stats.pollEnded();
             if (yielded) {

@@ -41,11 +41,6 @@ public final class MultiThreadExecutor extends BaseExecutor {
         started();
     }
 
-    /** The clock tick now, for a worker's poll start. */
-    int clockNow() {
-        return clock.now();
-    }
-
     /** For a worker back from park; see {@link #pollingThreadAwake()}. */
     void workerAwake() {
         pollingThreadAwake();
