@@ -85,12 +85,20 @@ public abstract class Context {
         return true;
     }
 
-    /** Units left in this poll ({@link #UNLIMITED} if unlimited). */
+    /**
+     * Units left in this poll ({@link #UNLIMITED} if unlimited). Only meaningful during a poll,
+     * on the polling thread: between polls an executor may keep other data in this field (the
+     * executors' tasks keep the time of their last poll there; every poll refills the budget
+     * first).
+     */
     public final int budgetRemaining() {
         return budget;
     }
 
-    /** For executors: sets the budget at the start of a poll of the task. */
+    /**
+     * For executors: sets the budget at the start of a poll of the task. Between polls an
+     * executor may store any positive value here (see {@link #budgetRemaining()}).
+     */
     public final void refillBudget(int units) {
         if (units <= 0) throw new IllegalArgumentException("budget must be positive, got " + units);
         this.budget = units;

@@ -28,7 +28,7 @@ public final class ResultsReport {
     private static final String[] CONTENDERS = {"ratchet", "vthreads", "cf"};
     private static final Map<String, String> CONTENDER_OF_CLASS = Map.of(
             "RatchetBench", "ratchet", "RatchetAsyncBench", "ratchet", "VirtualThreadBench", "vthreads",
-            "CompletableFutureBench", "cf");
+            "CompletableFutureBench", "cf", "RatchetObservabilityOffBench", "ratchetObsOff");
 
     /** A benchmark's scores over the rounds: the median, and the lowest and highest round. */
     private record Score(double value, double min, double max, int rounds) {
@@ -90,7 +90,42 @@ public final class ResultsReport {
                 + "budget unit per await, as generated code will (budget 128 per poll: a chain of 50 yields "
                 + "every few chains and is re-descended from the top on the next poll).\n\n");
         generatedChain(md, jmh);
+        observability(md, jmh);
         allocation(md, jmh);
+    }
+
+    /**
+     * W1 and W3 with observability on (the default executor: long-poll watchdog at 50 ms) against
+     * the same executor built with {@code longPollThreshold(Duration.ZERO)}: the issue's budget
+     * is 5%.
+     */
+    private static void observability(StringBuilder md, Map<String, Score> jmh) {
+        String[][] rows = {{"w1Spawn", "W1 spawn", "tasks/s"}, {"w3Chain", "W3 chain", "awaits/s"}};
+        if (jmh.get("ratchetObsOff.w1Spawn") == null && jmh.get("ratchetObsOff.w3Chain") == null) return;
+        String norm = ":gc.alloc.rate.norm";
+        md.append("### Observability overhead: on (default) vs off (`longPollThreshold(Duration.ZERO)`)\n\n");
+        md.append("\"On\" is the default executor: a watchdog thread samples the workers every 10 ms to find "
+                + "long polls. \"Off\" has no watchdog. Both keep what cannot be switched off: per-worker "
+                + "counters, last-poll stamps for task dumps, and JFR checks (no recording runs). Overhead = "
+                + "1 - on / off, from the medians; the rounds' spread says how much of it is noise.\n\n");
+        md.append("| workload | unit | on | off | on / off | overhead | target | met | bytes/op on / off |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (String[] row : rows) {
+            Score on = jmh.get("ratchet." + row[0]);
+            Score off = jmh.get("ratchetObsOff." + row[0]);
+            Score onAlloc = jmh.get("ratchet." + row[0] + norm);
+            Score offAlloc = jmh.get("ratchetObsOff." + row[0] + norm);
+            boolean both = on != null && off != null;
+            double overhead = both ? 1 - on.value() / off.value() : Double.NaN;
+            md.append("| ").append(row[1]).append(" | ").append(row[2]).append(" | ").append(scoreText(on))
+                    .append(" | ").append(scoreText(off)).append(" | ").append(ratioText(on, off)).append(" | ")
+                    .append(both ? String.format(Locale.ROOT, "%.1f%%", 100 * overhead) : "n/a")
+                    .append(" | < 5% | ").append(both ? (overhead < 0.05 ? "yes" : "no") : "n/a").append(" | ")
+                    .append(onAlloc == null || offAlloc == null ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f / %.1f", onAlloc.value(), offAlloc.value()))
+                    .append(" |\n");
+        }
+        md.append("\n");
     }
 
     /**

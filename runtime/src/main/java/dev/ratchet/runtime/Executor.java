@@ -1,6 +1,8 @@
 package dev.ratchet.runtime;
 
 import dev.ratchet.Future;
+import dev.ratchet.debug.TaskDump;
+import dev.ratchet.internal.diag.DiagnosticLog;
 import dev.ratchet.internal.scheduler.ExecutorConfig;
 import dev.ratchet.internal.scheduler.currentthread.CurrentThreadExecutor;
 import dev.ratchet.internal.scheduler.multithread.MultiThreadExecutor;
@@ -59,6 +61,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * When it returns, no thread of the executor is alive and every {@link JoinHandle} it gave out is
  * finished. {@code close()} from a task or blocking job of the same executor throws {@link
  * IllegalStateException} (it would wait for itself).
+ *
+ * <h2>Seeing inside</h2>
+ * {@link #dump()} lists every live task with its state, how long ago it was last polled and
+ * where it is suspended ({@code dev.ratchet.debug.Diagnostics.dumpAll()} does it for every open
+ * executor); {@link #metrics()} reads the executor's counters. A poll that blocks its thread for
+ * longer than {@link Builder#longPollThreshold(Duration)} (default 50 ms) is logged through
+ * {@code System.Logger} "dev.ratchet.runtime" at WARNING, with the task and the line it resumed
+ * at, and counted; the executor records JFR events ({@code dev.ratchet.TaskSpawned}, {@code
+ * TaskPoll}, {@code TaskCompleted}, {@code LongPoll}) when a recording enables them.
  */
 public interface Executor extends AutoCloseable {
     /** A new executor that polls every task on the thread calling {@link #blockOn}. */
@@ -100,6 +111,31 @@ public interface Executor extends AutoCloseable {
     /** Like {@link #spawn(Future)}, naming the task for diagnostics ({@code toString}, logs). */
     <T> JoinHandle<T> spawn(String name, Future<T> future);
 
+    /**
+     * A snapshot of every live task: id, name, state, time since its last poll and async
+     * backtrace; a running {@code blockOn} appears as task 0 named "blockOn". Safe from any
+     * thread, including a task of this executor; stops nothing, so it is best-effort (see {@link
+     * TaskDump}). Times since the last poll have the resolution of the executor's coarse clock:
+     * a fifth of the long-poll threshold (10 ms by default) while the workers are busy; with
+     * detection off, the workers move the clock every few dozen polls and whenever they wake.
+     *
+     * <pre>{@code
+     * System.err.println(executor.dump()); // e.g. from a debug endpoint
+     * }</pre>
+     */
+    TaskDump dump();
+
+    /**
+     * The executor's counters and queue depths now. Counters are kept per worker by the worker
+     * alone and summed here, so the figures are recent but not one consistent cut.
+     *
+     * <pre>{@code
+     * ExecutorMetrics m = executor.metrics();
+     * log.info("polls=" + m.polls() + " long polls=" + m.longPolls());
+     * }</pre>
+     */
+    ExecutorMetrics metrics();
+
     /** Closes the executor in the steps listed in the class documentation. Idempotent. */
     @Override
     void close();
@@ -120,6 +156,8 @@ public interface Executor extends AutoCloseable {
         public static final int DEFAULT_BUDGET = 128;
         public static final int DEFAULT_MAX_BLOCKING_THREADS = 512;
         public static final Duration DEFAULT_BLOCKING_KEEP_ALIVE = Duration.ofSeconds(10);
+        /** Default of {@link #longPollThreshold(Duration)}. */
+        public static final Duration DEFAULT_LONG_POLL_THRESHOLD = Duration.ofMillis(50);
         private static final AtomicInteger EXECUTOR_NUMBER = new AtomicInteger();
 
         private int workers = Runtime.getRuntime().availableProcessors();
@@ -127,6 +165,7 @@ public interface Executor extends AutoCloseable {
         private int budget = DEFAULT_BUDGET;
         private int maxBlockingThreads = DEFAULT_MAX_BLOCKING_THREADS;
         private Duration blockingKeepAlive = DEFAULT_BLOCKING_KEEP_ALIVE;
+        private Duration longPollThreshold = DEFAULT_LONG_POLL_THRESHOLD;
 
         Builder() {}
 
@@ -174,6 +213,32 @@ public interface Executor extends AutoCloseable {
             return this;
         }
 
+        /**
+         * A poll that keeps its thread longer than this is reported (default 50 ms): logged through
+         * {@code System.Logger} "dev.ratchet.runtime" at WARNING when detected and again when it
+         * ends ("task Task#12 \"indexer\" blocked worker ratchet-1-worker-0 for 230 ms in
+         * Indexer.index(Indexer.java:42)"), counted in {@link ExecutorMetrics#longPolls()} and
+         * recorded as a JFR {@code dev.ratchet.LongPoll} event. A watchdog thread ({@code
+         * prefix-watchdog}) finds them by sampling the workers every threshold / 5 (at least 1 ms,
+         * at most 1 s), so durations are within one such period; it parks while the executor is
+         * idle. {@link Duration#ZERO} turns detection and the watchdog off.
+         *
+         * <pre>{@code
+         * Executor executor = Executor.builder().longPollThreshold(Duration.ofMillis(20)).buildMultiThreaded();
+         * }</pre>
+         *
+         * @throws IllegalArgumentException if negative
+         */
+        public Builder longPollThreshold(Duration threshold) {
+            Objects.requireNonNull(threshold, "threshold");
+            if (threshold.isNegative()) {
+                throw new IllegalArgumentException("longPollThreshold must not be negative (Duration.ZERO turns "
+                        + "detection off), got " + threshold);
+            }
+            this.longPollThreshold = threshold;
+            return this;
+        }
+
         /** A new currentThread executor with these settings ({@link #workers} is ignored). */
         public Executor buildCurrentThread() {
             return new CurrentThreadExecutor(config());
@@ -192,7 +257,8 @@ public interface Executor extends AutoCloseable {
             } catch (ArithmeticException e) {
                 keepAliveNanos = Long.MAX_VALUE;
             }
-            return new ExecutorConfig(workers, prefix, budget, maxBlockingThreads, keepAliveNanos);
+            return new ExecutorConfig(workers, prefix, budget, maxBlockingThreads, keepAliveNanos, longPollThreshold,
+                    DiagnosticLog.systemLogger());
         }
     }
 }

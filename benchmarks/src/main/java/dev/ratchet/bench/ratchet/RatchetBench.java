@@ -17,7 +17,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * W1–W3 on Ratchet's {@code Executor.multiThreaded()} (one worker per core). Each workload is a
+ * W1–W3 on Ratchet's {@code Executor.multiThreaded()} (one worker per core), with its defaults:
+ * observability on (long-poll watchdog at 50 ms, last-poll stamps, per-worker counters, JFR
+ * checks). {@link RatchetObservabilityOffBench} runs W1 and W3 without the watchdog. Each workload is a
  * spawned task (so it runs on the workers, like the peers' parents), awaited with {@code blockOn};
  * its state machines are hand-written in the shape the processor generates.
  */
@@ -41,6 +43,11 @@ public class RatchetBench {
     @Benchmark
     @OperationsPerInvocation(SPAWN_TASKS)
     public long w1Spawn() {
+        return w1Spawn(executor);
+    }
+
+    /** W1's body, shared with {@link RatchetObservabilityOffBench}. */
+    static long w1Spawn(Executor executor) {
         long sum = executor.blockOn(executor.spawn(new SpawnAndSum(SPAWN_TASKS)));
         expectSpawnSum(sum);
         return sum;
@@ -64,6 +71,11 @@ public class RatchetBench {
     @Benchmark
     @OperationsPerInvocation(CHAIN_AWAITS)
     public long w3Chain() {
+        return w3Chain(executor);
+    }
+
+    /** W3's body, shared with {@link RatchetObservabilityOffBench}. */
+    static long w3Chain(Executor executor) {
         long total = executor.blockOn(executor.spawn(new Chains(CHAIN_REPETITIONS, CHAIN_DEPTH)));
         expectChainTotal(total);
         return total;

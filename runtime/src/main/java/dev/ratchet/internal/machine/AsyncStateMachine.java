@@ -176,6 +176,16 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
         return null;
     }
 
+    /**
+     * The user's method at the line of the await of the current state — the await this machine
+     * last resumed at, or is suspended in — or null if unknown (racy; see {@link Traceable}).
+     * Unlike {@link #suspendedAt()} it is known during a poll too: the executor's long-poll
+     * report says where a blocking poll resumed with it.
+     */
+    public final StackTraceElement currentFrame() {
+        return sourceFrame();
+    }
+
     /** The await this machine waits in, or null if it is not waiting in one (racy; see {@link Traceable}). */
     @Override
     public final StackTraceElement suspendedAt() {

@@ -1,9 +1,16 @@
 package dev.ratchet.internal.scheduler;
 
 import dev.ratchet.Future;
+import dev.ratchet.debug.TaskDump;
 import dev.ratchet.internal.CurrentRuntime;
 import dev.ratchet.internal.RuntimeHandle;
 import dev.ratchet.internal.blocking.BlockingPool;
+import dev.ratchet.internal.diag.CoarseClock;
+import dev.ratchet.internal.diag.OpenExecutors;
+import dev.ratchet.internal.diag.PollSubject;
+import dev.ratchet.internal.diag.TaskEvents;
+import dev.ratchet.internal.diag.Watchdog;
+import dev.ratchet.internal.diag.WorkerStats;
 import dev.ratchet.internal.task.Scheduler;
 import dev.ratchet.internal.task.Task;
 import dev.ratchet.internal.task.TaskRegistry;
@@ -11,20 +18,26 @@ import dev.ratchet.internal.io.Reactor;
 import dev.ratchet.internal.io.ReactorOwner;
 import dev.ratchet.internal.time.TimerDriver;
 import dev.ratchet.runtime.Executor;
+import dev.ratchet.runtime.ExecutorMetrics;
 import dev.ratchet.runtime.JoinHandle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * What both executors share: spawning into the {@link TaskRegistry}, the blocking pool, the
- * timer driver, the {@code blockOn} checks and the shutdown sequence. Subclasses supply the run
- * queues and threads ({@link #schedule}, {@link #runBlockOn}, {@link #stopWorkers}, {@link
- * #discardQueues}).
+ * timer driver, the {@code blockOn} checks and the shutdown sequence, and the diagnostics: the
+ * {@link CoarseClock} that stamps polls, one {@link WorkerStats} per thread that polls tasks,
+ * the {@link Watchdog} (unless long-poll detection is off), dumps and metrics. Subclasses supply
+ * the run queues and threads ({@link #schedule}, {@link #runBlockOn}, {@link #stopWorkers},
+ * {@link #discardQueues}, the queue figures of {@link #metrics()}) and call {@link #started()}
+ * at the end of their constructor.
  */
 public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOwner, Scheduler {
     /** Bound on the cancellation polls of one task at shutdown (a cleanup that yields forever). */
@@ -51,12 +64,37 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     private final AtomicBoolean closeStarted = new AtomicBoolean();
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    protected BaseExecutor(ExecutorConfig config) {
+    /** Ticks for last-poll stamps; see {@link CoarseClock} for who refreshes it. */
+    protected final CoarseClock clock = new CoarseClock();
+    /** One per thread that polls tasks: a worker, or a currentThread executor's driver. */
+    protected final WorkerStats[] workerStats;
+    /** Samples {@link #workerStats} for long polls; null when detection is off. */
+    private final Watchdog watchdog;
+    /** The roots of the {@code blockOn} calls running now (dumps list them as id 0). */
+    private final Set<BlockOnRoot> roots = ConcurrentHashMap.newKeySet();
+
+    /** @param pollingThreads how many threads poll tasks: one {@link WorkerStats} each */
+    protected BaseExecutor(ExecutorConfig config, int pollingThreads) {
         this.config = Objects.requireNonNull(config, "config");
         this.budget = config.budget();
         this.blocking = new BlockingPool(
                 config.threadNamePrefix(), config.maxBlockingThreads(), config.blockingKeepAliveNanos(), this);
         this.timer = new TimerDriver(config.threadNamePrefix() + "-timer");
+        this.workerStats = new WorkerStats[pollingThreads];
+        for (int i = 0; i < pollingThreads; i++) workerStats[i] = new WorkerStats(clock);
+        this.watchdog = config.detectsLongPolls()
+                ? new Watchdog(config.threadNamePrefix() + "-watchdog", workerStats, clock,
+                        config.longPollThreshold(), config.diagnosticLog(), this::pollSubject)
+                : null;
+    }
+
+    /**
+     * End of a subclass constructor: starts the watchdog and makes the executor visible to
+     * {@code Diagnostics.dumpAll()} (not earlier: a dump of a half-built executor would fail).
+     */
+    protected final void started() {
+        if (watchdog != null) watchdog.start();
+        OpenExecutors.register(this);
     }
 
     // ---- spawning
@@ -75,6 +113,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
         Objects.requireNonNull(future, "future");
         Task<T> task = Task.create(future, name, this);
         registry.add(task); // throws "executor is closed" once close() started
+        if (TaskEvents.spawnedEnabled()) TaskEvents.spawned(task);
         schedule(task); // a new task starts NOTIFIED: this is its one submission
         return task; // the task is its own join handle
     }
@@ -114,6 +153,84 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     public final void release(Task<?> task) {
         registry.remove(task);
     }
+
+    @Override
+    public final int pollStamp() {
+        return clock.now();
+    }
+
+    // ---- diagnostics
+
+    /**
+     * For a polling thread back from park (after {@link WorkerStats#awake()}): moves the clock
+     * (it may have stood still while everything slept) and wakes the watchdog if it sleeps.
+     */
+    protected final void pollingThreadAwake() {
+        clock.refresh();
+        if (watchdog != null) watchdog.workerAwake();
+    }
+
+    /** Whether a watchdog refreshes the clock (else polling threads do it every few dozen polls). */
+    protected final boolean hasWatchdog() {
+        return watchdog != null;
+    }
+
+    /** The watchdog, or null when long-poll detection is off (tests). */
+    public final Watchdog watchdog() {
+        return watchdog;
+    }
+
+    /**
+     * The task with this id (or, for 0, the running blockOn root), for the watchdog: workers
+     * publish ids, not references. Null if it has completed. A registry scan: only when a long
+     * poll is found.
+     */
+    private PollSubject pollSubject(int id) {
+        if (id == BlockOnRoot.ID) {
+            for (BlockOnRoot root : roots) return root; // only a currentThread driver polls one
+            return null;
+        }
+        return registry.find(id);
+    }
+
+    /** Registers a running {@code blockOn}'s root for dumps; pair with {@link #exitBlockOn}. */
+    protected final BlockOnRoot enterBlockOn(Future<?> future, ThreadWaker waker) {
+        BlockOnRoot root = new BlockOnRoot(future, waker);
+        roots.add(root);
+        return root;
+    }
+
+    protected final void exitBlockOn(BlockOnRoot root) {
+        roots.remove(root);
+    }
+
+    @Override
+    public final TaskDump dump() {
+        return TaskDumps.take(config.threadNamePrefix(), clock, roots, registry.snapshot(), workerStats);
+    }
+
+    @Override
+    public final ExecutorMetrics metrics() {
+        long polls = 0, schedules = 0, steals = 0, parks = 0;
+        for (WorkerStats w : workerStats) {
+            polls += w.polls();
+            schedules += w.schedules();
+            steals += w.steals();
+            parks += w.parks();
+        }
+        return new ExecutorMetrics(workerStats.length, registry.size(), registry.addedCount(), polls, schedules,
+                schedulesFromOutside(), steals, parks, localQueueDepths(), injectQueueDepth(),
+                watchdog == null ? 0 : watchdog.longPolls(), blocking.threadCount());
+    }
+
+    /** Spawns and wakes queued from threads that do not poll this executor's tasks. */
+    protected abstract long schedulesFromOutside();
+
+    /** Tasks in each polling thread's own run queue now (racy). */
+    protected abstract List<Integer> localQueueDepths();
+
+    /** Tasks in the shared queue now. */
+    protected abstract int injectQueueDepth();
 
     /** Whether {@link #close()} has started: workers stop polling, {@code blockOn} refuses. */
     protected final boolean isClosing() {
@@ -171,6 +288,9 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
             //    then forget the run queues: from here on only this thread polls tasks.
             stopWorkers();
             discardQueues();
+            // No poll runs any more: the watchdog's last sample reports the end of a long poll
+            // that close() waited for, then its thread ends.
+            if (watchdog != null) watchdog.stop();
             // 3. Cancel every task left and drive its cleanup on this thread. Wakes during the
             //    cleanup queue entries that nobody runs; this step polls again itself when a task
             //    it owns was woken (see cancelRemainingTasks).
@@ -191,6 +311,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
             }
             if (r != null) r.close();
         } finally {
+            OpenExecutors.unregister(this);
             closed.countDown();
         }
     }

@@ -27,14 +27,38 @@ public final class InjectQueue {
     /** Number of queued tasks; written under the lock, read without it. */
     private volatile int len;
 
+    /** Tasks appended by {@link #submit} (metrics); guarded by this, counted under the push's lock. */
+    private long submitted;
+
     /** Appends one task. */
     public void push(Task<?> task) {
         synchronized (this) {
-            int n = len;
-            if (n == ring.length) grow(n + 1);
-            ring[(head + n) & (ring.length - 1)] = task;
-            len = n + 1;
+            append(task);
         }
+    }
+
+    /**
+     * Appends one task scheduled from outside the executor's polling threads (a spawn or a wake),
+     * and counts it ({@link #submittedCount()}); overflow from local queues uses {@link #push}.
+     */
+    public void submit(Task<?> task) {
+        synchronized (this) {
+            append(task);
+            submitted++;
+        }
+    }
+
+    /** How many tasks {@link #submit} appended so far. */
+    public synchronized long submittedCount() {
+        return submitted;
+    }
+
+    /** Under the lock. */
+    private void append(Task<?> task) {
+        int n = len;
+        if (n == ring.length) grow(n + 1);
+        ring[(head + n) & (ring.length - 1)] = task;
+        len = n + 1;
     }
 
     /**

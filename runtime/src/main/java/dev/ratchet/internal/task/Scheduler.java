@@ -18,6 +18,13 @@ public interface Scheduler {
      */
     int budget();
 
+    /**
+     * The executor's coarse clock tick now ({@code internal.diag.CoarseClock}): a positive int
+     * other than {@code Integer.MAX_VALUE}, stored by a task at the end of each poll. One memory
+     * read; no clock call.
+     */
+    int pollStamp();
+
     /** The task completed: forget it (remove it from the registry). Called once per task. */
     void release(Task<?> task);
 }

@@ -4,6 +4,9 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.Waker;
+import dev.ratchet.internal.diag.CoarseClock;
+import dev.ratchet.internal.diag.PollSubject;
+import dev.ratchet.internal.diag.TaskEvents;
 import dev.ratchet.runtime.JoinHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -26,7 +29,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * 40 bytes. To get there the future and the output share one field ({@link #slot}), the name
  * (rare) lives in a subclass, the id and the "cancel delivered" flag live in the state word, the
  * per-poll budget comes from the {@link Scheduler}, and run queues are arrays rather than
- * intrusive lists (a link would cost every suspended task 4 bytes).
+ * intrusive lists (a link would cost every suspended task 4 bytes). (Fields are counted as
+ * HotSpot lays them out: 12-byte header, 4 bytes per int and per compressed reference, the
+ * object padded to a multiple of 8 bytes: 12 + 2 * 4 + 5 * 4 = 40. One more field of any kind
+ * would make it 48.)
+ *
+ * <h2>Last-poll stamp: the budget field reused</h2>
+ * Task dumps show how long ago each task was last polled, without a field for it: the budget
+ * (inherited from {@link Context}) is meaningless between polls — every poll refills it first —
+ * so the end of each poll stores there the executor's coarse clock tick ({@link
+ * Scheduler#pollStamp()}, one memory read; no {@code System.nanoTime()} per poll). A new task
+ * holds {@link CoarseClock#NEVER} until its first poll ends. The field is plain and owned by the
+ * {@code RUNNING} holder; a dump reads it racily (best-effort, like the rest of a dump), and only
+ * when the state word says the task is not running.
  *
  * <h2>Join protocol (no lost wake)</h2>
  * An awaiter of the handle stores its waker in {@link #joiner} and then re-reads {@link
@@ -42,7 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * @param <T> the output type
  */
-public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarget<T> {
+public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarget<T>, PollSubject {
     private static final System.Logger LOG = System.getLogger("dev.ratchet.runtime");
     /**
      * Spawn sequence numbers. Kept in the state word's upper 27 bits (no field): ids are for
@@ -87,7 +102,7 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
 
     /** Use {@link #create}. */
     Task(Future<T> future, Scheduler scheduler) {
-        super(scheduler.budget(), IDS.incrementAndGet() & ID_MASK);
+        super(CoarseClock.NEVER, IDS.incrementAndGet() & ID_MASK); // the stamp until the first poll
         this.slot = Objects.requireNonNull(future, "future");
         this.scheduler = scheduler;
     }
@@ -123,13 +138,34 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
      * The task's spawn sequence number (diagnostics, registry sharding): increasing in spawn
      * order, 27 bits (it wraps to 0 after 2^27 - 1).
      */
+    @Override
     public final int id() {
         return idBits();
     }
 
     /** The task's name, or null. */
+    @Override
     public String name() {
         return null;
+    }
+
+    /**
+     * For diagnostics: the future while the task has not completed, else null. Racy (a dump
+     * reads it while the task runs elsewhere): the state is checked before and after the read.
+     */
+    @Override
+    public final Future<?> futureIfLive() {
+        if (isComplete()) return null;
+        Object s = slot;
+        return !isComplete() && s instanceof Future<?> f ? f : null;
+    }
+
+    /**
+     * For diagnostics: the clock tick at which the last poll ended ({@link CoarseClock#NEVER} if
+     * none has). Meaningful only while the task is not running (see "Last-poll stamp").
+     */
+    public final int lastPollStamp() {
+        return budgetRemaining();
     }
 
     /** The task's join handle: the task itself. */
@@ -207,7 +243,10 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         RunResult r = transitionToRunning();
         if (r == RunResult.DROP) return false;
         if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
-        if (pollFuture()) return false;
+        // The JFR check is a constant and a volatile read while JFR is not running; the event
+        // (an allocation and two timestamps) exists only when a recording enables it. The
+        // recording variant is a separate method so that this one stays small enough to inline.
+        if (TaskEvents.pollEnabled() ? pollFutureRecorded() : pollFuture()) return false;
         return transitionToIdle() == IdleResult.RESCHEDULE;
     }
 
@@ -276,7 +315,10 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         return (Future<T>) slot;
     }
 
-    /** Polls the future once with a refilled budget; returns true if the task completed. */
+    /**
+     * Polls the future once with a refilled budget; returns true if the task completed. A poll
+     * that returns pending ends by stamping the task (see "Last-poll stamp").
+     */
     private boolean pollFuture() {
         Poll<T> p;
         try {
@@ -286,14 +328,26 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
             complete(new Failure(t));
             return true;
         }
-        if (p.isPending()) return false;
+        if (p.isPending()) {
+            refillBudget(scheduler.pollStamp());
+            return false;
+        }
         complete(p.value());
         return true;
+    }
+
+    /** {@link #pollFuture()} recorded as a JFR {@code TaskPoll} event (only while one is enabled). */
+    private boolean pollFutureRecorded() {
+        Object event = TaskEvents.beginPoll(this);
+        boolean completed = pollFuture(); // never throws
+        TaskEvents.polled(event);
+        return completed;
     }
 
     /** Stores the output ({@code out}: a value or a {@link Failure}), publishes it, wakes the joiner. */
     private void complete(Object out) {
         this.slot = out; // also drops the future
+        if (TaskEvents.completedEnabled()) recordCompleted(out);
         if (out instanceof Failure f && !(f.cause instanceof CancellationException)
                 && LOG.isLoggable(System.Logger.Level.DEBUG)) {
             // An unobserved failure must not vanish; the failure is also kept for the JoinHandle.
@@ -302,6 +356,11 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         transitionToComplete(); // publishes the slot (release)
         scheduler.release(this);
         notifyJoiner();
+    }
+
+    /** A JFR {@code TaskCompleted} event; out of line to keep {@link #complete} small. */
+    private void recordCompleted(Object out) {
+        TaskEvents.completed(this, out instanceof Failure f ? f.cause : null);
     }
 
     /** Right after completing: wakes the awaiter if any. */

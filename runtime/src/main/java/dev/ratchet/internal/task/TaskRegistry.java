@@ -28,6 +28,8 @@ public final class TaskRegistry {
         /** Set once by close(); guarded by this shard's monitor. */
         boolean closed;
         int size;
+        /** Tasks ever added (metrics: tasks spawned); guarded by this shard's monitor. */
+        long added;
     }
 
     private Shard shardOf(Task<?> task) {
@@ -47,6 +49,7 @@ public final class TaskRegistry {
             if (s.head != null) s.head.registryPrev = task;
             s.head = task;
             s.size++;
+            s.added++;
         }
     }
 
@@ -64,6 +67,15 @@ public final class TaskRegistry {
             task.registryNext = null;
             s.size--;
         }
+    }
+
+    /** The live task with this id, or null (diagnostics: scans one shard). */
+    public Task<?> find(int id) {
+        Shard s = shards[id & (SHARDS - 1)];
+        synchronized (s) {
+            for (Task<?> t = s.head; t != null; t = t.registryNext) if (t.id() == id) return t;
+        }
+        return null;
     }
 
     /** Refuses every later {@link #add}. Idempotent. */
@@ -84,6 +96,17 @@ public final class TaskRegistry {
             }
         }
         return all;
+    }
+
+    /** How many tasks were ever registered (spawned). Counted under the locks {@link #add} takes anyway. */
+    public long addedCount() {
+        long n = 0;
+        for (Shard s : shards) {
+            synchronized (s) {
+                n += s.added;
+            }
+        }
+        return n;
     }
 
     /** How many tasks are registered (live). */

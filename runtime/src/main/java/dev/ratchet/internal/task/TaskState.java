@@ -9,7 +9,8 @@ import java.lang.invoke.VarHandle;
  *
  * <p>{@link Task} extends this class so that the word is a field of the task itself (no extra
  * object). This class extends {@link Context} for the same reason: the task is the context its
- * future is polled with (see {@link Task}). Every change goes through one of the {@code transitionTo*} methods, which return what
+ * future is polled with (see {@link Task}); between polls the context's budget field holds the
+ * task's last-poll stamp instead (see {@link Task}, "Footprint"). Every change goes through one of the {@code transitionTo*} methods, which return what
  * the caller must do next; nothing else writes {@link #state}.
  *
  * <h2>Bits</h2>
@@ -239,6 +240,19 @@ public abstract class TaskState extends Context {
     /** Whether abort was requested. */
     public final boolean isCancelRequested() {
         return (state & CANCELLED) != 0;
+    }
+
+    /** Whether a thread is polling the task now (diagnostics: racy, a volatile read). */
+    public final boolean isRunning() {
+        return (state & RUNNING) != 0;
+    }
+
+    /**
+     * Whether the task waits in a run queue: woken and not running (diagnostics: racy, a volatile
+     * read).
+     */
+    public final boolean isScheduled() {
+        return (state & (RUNNING | NOTIFIED | COMPLETE)) == NOTIFIED;
     }
 
     /** The flag bits of the word (without the id), for diagnostics and tests. */

@@ -27,6 +27,11 @@ class InjectQueueTest {
         public int budget() {
             return 1;
         }
+
+        @Override
+        public int pollStamp() {
+            return 1;
+        }
     };
 
     private static Task<?>[] tasks(int n) {

@@ -8,12 +8,20 @@ final class ManualScheduler implements Scheduler {
     final LinkedBlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     final AtomicInteger scheduled = new AtomicInteger();
     final AtomicInteger released = new AtomicInteger();
-    /** The per-poll budget of the tasks created afterwards and of their polls. */
+    /** The per-poll budget of the tasks' polls. */
     volatile int budget = 128;
 
     @Override
     public int budget() {
         return budget;
+    }
+
+    /** The clock tick tasks stamp at the end of each poll; tests set it. */
+    volatile int stamp = 1;
+
+    @Override
+    public int pollStamp() {
+        return stamp;
     }
 
     @Override

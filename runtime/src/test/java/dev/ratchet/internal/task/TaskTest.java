@@ -81,6 +81,32 @@ class TaskTest {
         assertEquals(List.of(7, 7, 7), budgets);
     }
 
+    /** Between polls the budget field holds the last poll's clock tick (a dump reads it). */
+    @Test
+    void eachPollThatReturnsPendingStampsTheTaskWithTheSchedulersTick() {
+        List<Integer> budgetsSeenInPolls = new ArrayList<>();
+        scheduler.budget = 9;
+        Task<Void> task = Task.create(cx -> {
+            budgetsSeenInPolls.add(cx.budgetRemaining());
+            return budgetsSeenInPolls.size() < 3 ? Poll.pending() : Poll.ready(null);
+        }, null, scheduler);
+        assertEquals(dev.ratchet.internal.diag.CoarseClock.NEVER, task.lastPollStamp(), "never polled");
+        scheduler.stamp = 1234;
+        scheduler.schedule(task);
+        scheduler.drain();
+        assertEquals(1234, task.lastPollStamp());
+        scheduler.stamp = 1300;
+        task.wake();
+        scheduler.drain();
+        assertEquals(1300, task.lastPollStamp());
+        assertEquals(List.of(9, 9), budgetsSeenInPolls, "every poll still starts with a full budget");
+        assertTrue(task.futureIfLive() != null);
+        task.wake();
+        scheduler.drain();
+        assertTrue(task.isComplete());
+        assertNull(task.futureIfLive(), "no future once complete");
+    }
+
     @Test
     void failureIsKeptAndRethrownAsTheSameObject() {
         IOException boom = new IOException("boom");

@@ -5,12 +5,15 @@ import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.internal.CurrentRuntime;
 import dev.ratchet.internal.RuntimeHandle;
+import dev.ratchet.internal.diag.WorkerStats;
 import dev.ratchet.internal.scheduler.BaseExecutor;
+import dev.ratchet.internal.scheduler.BlockOnRoot;
 import dev.ratchet.internal.scheduler.ExecutorConfig;
 import dev.ratchet.internal.scheduler.InjectQueue;
 import dev.ratchet.internal.scheduler.ThreadWaker;
 import dev.ratchet.internal.task.Task;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * plain deque no other thread touches; wakes from other threads go to {@link #inject} and
  * unpark the driver. The driver parks when the root is not woken and both queues are empty;
  * an unpark before the park is kept as the thread's permit, so a remote wake is never lost.
+ *
+ * <p>Diagnostics: the driver is this executor's one polling thread. It writes the executor's
+ * single {@link WorkerStats} (one driver at a time, under {@link #core}, whose lock hand-over
+ * orders successive drivers' writes), for polls of tasks and of the root alike: a root poll that
+ * blocks the driver blocks every task, so the watchdog reports it too (as {@code Task#0
+ * "blockOn"}). While nobody drives, the stats say idle and the watchdog sleeps.
  */
 public final class CurrentThreadExecutor extends BaseExecutor {
     /** Take from the shared queue first every this many polls, so remote wakes are not starved. */
@@ -42,15 +51,22 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     private int tick;
 
     public CurrentThreadExecutor(ExecutorConfig config) {
-        super(config);
+        super(config, 1);
+        started();
+    }
+
+    /** The driver's stats; written only by the thread holding {@link #core}. */
+    private WorkerStats stats() {
+        return workerStats[0];
     }
 
     @Override
     public void schedule(Task<?> task) {
         if (Thread.currentThread() == driver) {
+            stats().scheduled();
             local.addLast(task); // we hold the core: the deque is ours
         } else {
-            inject.push(task);
+            inject.submit(task);
             Thread d = driver;
             if (d != null) LockSupport.unpark(d);
         }
@@ -74,16 +90,21 @@ public final class CurrentThreadExecutor extends BaseExecutor {
         }
         Thread me = Thread.currentThread();
         driver = me;
+        WorkerStats stats = stats();
+        stats.ownedBy(me);
+        stats.awake();
+        pollingThreadAwake();
         boolean driving = true;
         RuntimeHandle previous = CurrentRuntime.enter(this);
         ThreadWaker rootWaker = new ThreadWaker(me);
         Context rootCx = Context.withBudget(rootWaker, config.budget());
+        BlockOnRoot root = enterBlockOn(future, rootWaker);
         try {
             while (true) {
                 if (rootWaker.isNotified()) {
                     rootWaker.clear(); // before the poll: a wake during it is seen next round
                     rootCx.refillBudget(config.budget());
-                    Poll<T> p = future.poll(rootCx);
+                    Poll<T> p = pollRoot(root, future, rootCx, driving);
                     if (p.isReady()) return p.value();
                 }
                 if (driving && isClosing()) {
@@ -93,17 +114,37 @@ public final class CurrentThreadExecutor extends BaseExecutor {
                 }
                 if (driving && runTasks()) continue;
                 if (!rootWaker.isNotified() && (!driving || (local.isEmpty() && inject.isEmpty()))) {
+                    if (driving) stats.parking();
                     rootWaker.parkOnce(); // woken by the root waker or by a remote task wake
+                    if (driving) {
+                        stats.awake();
+                        pollingThreadAwake();
+                    }
                 }
             }
         } finally {
+            exitBlockOn(root);
             if (driving) releaseCore();
             CurrentRuntime.exit(previous);
             rootWaker.restoreInterrupt();
         }
     }
 
+    /** One poll of the root, published to dumps and (while driving) to the watchdog. */
+    private <T> Poll<T> pollRoot(BlockOnRoot root, Future<T> future, Context cx, boolean driving) {
+        int tick = clock.now();
+        root.pollStarted(tick);
+        if (driving) stats().pollStarted(BlockOnRoot.ID);
+        try {
+            return future.poll(cx);
+        } finally {
+            if (driving) stats().pollEnded();
+            root.pollEnded(clock.now());
+        }
+    }
+
     private void releaseCore() {
+        stats().detached(); // nobody drives: idle for the watchdog
         driver = null;
         core.unlock();
     }
@@ -117,22 +158,46 @@ public final class CurrentThreadExecutor extends BaseExecutor {
      */
     private boolean runTasks() {
         int ran = 0;
+        WorkerStats stats = stats();
         while (ran < MAX_TASKS_PER_ROOT_POLL && !isClosing()) {
             Task<?> task = nextTask();
             if (task == null) break;
             ran++;
-            if (task.run()) local.addLast(task); // it yielded: to the back of the queue
+            stats.pollStarted(task.id());
+            boolean yielded = task.run();
+            stats.pollEnded();
+            if (yielded) {
+                stats.scheduled();
+                local.addLast(task); // it yielded: to the back of the queue
+            }
         }
         return ran > 0;
     }
 
     private Task<?> nextTask() {
         if (++tick % INJECT_INTERVAL == 0) {
+            if (!hasWatchdog()) clock.refresh(); // no watchdog moves the clock: ~20 ns every 61 polls
             Task<?> t = inject.pop();
             if (t != null) return t;
         }
         Task<?> t = local.pollFirst();
         return t != null ? t : inject.pop();
+    }
+
+    @Override
+    protected long schedulesFromOutside() {
+        return inject.submittedCount();
+    }
+
+    /** The driver's queue; read racily from another thread (a diagnostic figure). */
+    @Override
+    protected List<Integer> localQueueDepths() {
+        return List.of(Math.max(0, local.size()));
+    }
+
+    @Override
+    protected int injectQueueDepth() {
+        return inject.size();
     }
 
     @Override

@@ -9,8 +9,12 @@ import dev.ratchet.internal.scheduler.BaseExecutor;
 import dev.ratchet.internal.scheduler.ExecutorConfig;
 import dev.ratchet.internal.scheduler.InjectQueue;
 import dev.ratchet.internal.scheduler.ThreadWaker;
+import dev.ratchet.internal.diag.WorkerStats;
+import dev.ratchet.internal.scheduler.BlockOnRoot;
 import dev.ratchet.internal.task.Task;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -27,13 +31,29 @@ public final class MultiThreadExecutor extends BaseExecutor {
     private final Worker[] workers;
 
     public MultiThreadExecutor(ExecutorConfig config) {
-        super(config);
+        super(config, config.workers());
         this.idle = new Idle(config.workers());
         this.workers = new Worker[config.workers()];
         for (int i = 0; i < workers.length; i++) {
-            workers[i] = new Worker(this, i, config.threadNamePrefix() + "-worker-" + i);
+            workers[i] = new Worker(this, i, config.threadNamePrefix() + "-worker-" + i, workerStats[i]);
         }
         for (Worker w : workers) w.start();
+        started();
+    }
+
+    /** For a worker back from park; see {@link #pollingThreadAwake()}. */
+    void workerAwake() {
+        pollingThreadAwake();
+    }
+
+    /** Whether workers must refresh the clock themselves (no watchdog does it). */
+    boolean workersRefreshClock() {
+        return !hasWatchdog();
+    }
+
+    /** For a worker that has no watchdog to move the clock (every few dozen polls). */
+    void refreshClock() {
+        clock.refresh();
     }
 
     Worker[] workers() {
@@ -53,7 +73,7 @@ public final class MultiThreadExecutor extends BaseExecutor {
         if (Thread.currentThread() instanceof Worker w && w.pool == this) {
             w.scheduleLocal(task);
         } else {
-            inject.push(task);
+            inject.submit(task);
             notifyParked();
         }
     }
@@ -92,20 +112,32 @@ public final class MultiThreadExecutor extends BaseExecutor {
         return Thread.currentThread() instanceof Worker w && w.pool == this;
     }
 
+    /**
+     * The root is polled on the calling thread, which is no worker: it has no {@link
+     * WorkerStats} and the watchdog does not watch it (it blocks no worker), but dumps list it.
+     */
     @Override
     protected <T> T runBlockOn(Future<T> future) {
         ThreadWaker waker = new ThreadWaker(Thread.currentThread());
         Context cx = Context.withBudget(waker, config.budget());
+        BlockOnRoot root = enterBlockOn(future, waker);
         RuntimeHandle previous = CurrentRuntime.enter(this);
         try {
             while (true) {
                 waker.clear(); // before the poll: a wake during it is seen by parkUntilNotified
                 cx.refillBudget(config.budget());
-                Poll<T> p = future.poll(cx);
+                root.pollStarted(clock.now());
+                Poll<T> p;
+                try {
+                    p = future.poll(cx);
+                } finally {
+                    root.pollEnded(clock.now());
+                }
                 if (p.isReady()) return p.value();
                 waker.parkUntilNotified();
             }
         } finally {
+            exitBlockOn(root);
             CurrentRuntime.exit(previous);
             waker.restoreInterrupt();
         }
@@ -134,19 +166,32 @@ public final class MultiThreadExecutor extends BaseExecutor {
         inject.clear();
     }
 
-    // ---- diagnostics for tests
+    // ---- diagnostics
 
-    /** Total parks of all workers since start. */
-    public long parkCount() {
-        long n = 0;
-        for (Worker w : workers) n += w.parkCount();
-        return n;
+    @Override
+    protected long schedulesFromOutside() {
+        return inject.submittedCount();
     }
 
-    /** Total tasks obtained by stealing. */
+    @Override
+    protected List<Integer> localQueueDepths() {
+        List<Integer> depths = new ArrayList<>(workers.length);
+        for (Worker w : workers) depths.add(Math.max(0, w.queue.size()) + (w.hasLifo() ? 1 : 0));
+        return depths;
+    }
+
+    @Override
+    protected int injectQueueDepth() {
+        return inject.size();
+    }
+
+    /** Total parks of all workers since start (tests). */
+    public long parkCount() {
+        return metrics().parks();
+    }
+
+    /** Total tasks obtained by stealing (tests). */
     public long stealCount() {
-        long n = 0;
-        for (Worker w : workers) n += w.stealCount();
-        return n;
+        return metrics().steals();
     }
 }

@@ -25,6 +25,11 @@ class LocalQueueTest {
         public int budget() {
             return 1;
         }
+
+        @Override
+        public int pollStamp() {
+            return 1;
+        }
     };
 
     private static Task<?>[] tasks(int n) {
