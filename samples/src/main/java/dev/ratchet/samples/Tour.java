@@ -1,6 +1,9 @@
 package dev.ratchet.samples;
 
 import dev.ratchet.samples.blocking.BlockingWork;
+import dev.ratchet.samples.debug.Backtrace;
+import dev.ratchet.samples.debug.BlockedWorker;
+import dev.ratchet.samples.debug.Deadlock;
 import dev.ratchet.samples.echo.Echo;
 import dev.ratchet.samples.http.HttpRequests;
 import dev.ratchet.samples.lazy.LazyFutures;
@@ -65,7 +68,18 @@ public final class Tour {
                         BlockingWork::run),
                 new Stop("An echo server and its clients",
                         "a TcpListener accept loop with a task per connection, six clients at once, then the server aborted",
-                        SOURCES + "echo/Echo.java", GENERATED + "echo/EchoAsync*.java", Echo::run));
+                        SOURCES + "echo/Echo.java", GENERATED + "echo/EchoAsync*.java", Echo::run),
+                new Stop("Seeing inside: task dumps, blocked workers, async backtraces",
+                        "two tasks deadlocked on each other's channel and the dump that shows where; a task that blocks "
+                                + "its worker and the executor's warning; a failure five @Async calls deep and its async backtrace",
+                        SOURCES + "debug/", GENERATED + "debug/DeadlockAsync*.java", Tour::seeInside));
+    }
+
+    private static void seeInside() throws InterruptedException {
+        Narrator n = new Narrator();
+        Deadlock.run(n);
+        BlockedWorker.run(n);
+        Backtrace.run(n);
     }
 
     public static void main(String[] args) throws Exception {

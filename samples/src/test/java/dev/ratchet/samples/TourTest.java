@@ -15,7 +15,7 @@ class TourTest {
 
     @Test
     void everyStopNamesItsSourceAndItsGeneratedStateMachines() {
-        assertEquals(8, Tour.stops().size());
+        assertEquals(9, Tour.stops().size());
         for (Tour.Stop stop : Tour.stops()) {
             assertTrue(Files.exists(ROOT.resolve(stop.source())), "missing source " + stop.source());
             if (stop.generated() == null) continue;

@@ -6,6 +6,7 @@ import dev.ratchet.Async;
 import dev.ratchet.Futures;
 import dev.ratchet.debug.AsyncBacktrace;
 import dev.ratchet.runtime.Executor;
+import dev.ratchet.runtime.JoinHandle;
 import dev.ratchet.samples.Expect;
 import dev.ratchet.samples.Narrator;
 import java.io.PrintWriter;
@@ -14,10 +15,12 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A failure deep in a chain of {@code @Async} calls. Its ordinary stack trace shows the executor
- * and the innermost state machine only; the {@link AsyncBacktrace} attached to it (printed as
- * "Suppressed: dev.ratchet.debug.AsyncBacktrace") lists every {@code @Async} method it came
- * through, with the line of the await in each — the logical call chain.
+ * A failure deep in a chain of {@code @Async} calls, one of them in a task of its own. Its
+ * ordinary stack trace shows the state machines that were being polled when it was thrown, in
+ * generated code, and ends at the executor: the task that awaited the failing one is not on it.
+ * The {@link AsyncBacktrace} attached to it (printed as "Suppressed:
+ * dev.ratchet.debug.AsyncBacktrace") lists every {@code @Async} method it came through, across
+ * tasks, with the line of the await in each, in the user's source: the logical call chain.
  *
  * <pre>{@code
  * } catch (Exception e) {                    // an OutOfStockException
@@ -51,9 +54,9 @@ public final class Backtrace {
         Expect.that(failure instanceof OutOfStockException, "the order to fail with OutOfStockException: " + failure);
         StringWriter trace = new StringWriter();
         failure.printStackTrace(new PrintWriter(trace));
-        n.say("the failure, as printStackTrace shows it (executor frames left out):");
+        n.say("the failure, as printStackTrace shows it (only the samples' own frames):");
         for (String line : trace.toString().split("\n")) {
-            if (!line.contains("dev.ratchet.internal") && !line.contains("java.base/")) n.say("  %s", line);
+            if (!line.trim().startsWith("at ") || line.contains("dev.ratchet.samples.debug")) n.say("  %s", line);
         }
         AsyncBacktrace backtrace = AsyncBacktrace.of(failure);
         Expect.that(backtrace != null, "the failure to carry an async backtrace");
@@ -65,8 +68,10 @@ public final class Backtrace {
 
     @Async
     static String placeOrder(List<String> items) throws OutOfStockException {
-        String receipt = ship(items);
-        return "order " + receipt;
+        // Shipping runs as a task of its own: the failure's Java stack trace ends at that task's
+        // poll, so only the async backtrace shows that placeOrder was waiting for it.
+        JoinHandle<String> shipping = Futures.spawn(BacktraceAsync.ship(items));
+        return "order " + await(shipping);
     }
 
     @Async
