@@ -21,7 +21,10 @@ import java.util.function.IntFunction;
  * A poll started at most one period before the first sample that saw it, and ended at most one
  * period before the first sample that saw it finished: the reported duration (between those two
  * samples) is within one period of the truth. A poll is certainly detected once it lasts the
- * threshold plus one period, and never before it lasts the threshold.
+ * threshold plus one period, and never before it lasts the threshold. All of this assumes
+ * the watchdog thread gets a CPU when its period ends: on an overloaded machine samples come
+ * late, so polls are found late (or, right after the executor started and before the OS first
+ * ran the new thread, not at all) and durations measured from late samples are short.
  *
  * <h2>An idle executor costs nothing</h2>
  * When every worker is idle ({@link WorkerStats#isIdle()}: parked, or a currentThread executor

