@@ -25,7 +25,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -97,12 +96,14 @@ public final class AsyncProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Map<CompilationUnitTree, Boolean> units = new IdentityHashMap<>();
+        // In source order, so that javac attributes the units in the same order on every run (an
+        // identity-hashed set made the order, and some javac 17 crashes, vary from run to run).
+        Set<CompilationUnitTree> units = new java.util.LinkedHashSet<>();
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         for (Element root : round.getRootElements()) {
             if (!(root instanceof TypeElement type)) continue;
             TreePath path = trees.getPath(type);
-            if (path != null) units.put(path.getCompilationUnit(), Boolean.TRUE);
+            if (path != null) units.add(path.getCompilationUnit());
             collect(type, byClass);
         }
         pendingCompanions = new java.util.HashSet<>();
@@ -114,7 +115,7 @@ public final class AsyncProcessor extends AbstractProcessor {
         }
         // Misuse checks attribute the code: a unit that names a companion written this round is
         // checked in a later round, once the companion exists (see namesPendingCompanion).
-        uncheckedUnits.addAll(units.keySet());
+        uncheckedUnits.addAll(units);
         for (java.util.Iterator<CompilationUnitTree> it = uncheckedUnits.iterator(); it.hasNext(); ) {
             CompilationUnitTree unit = it.next();
             if (!round.processingOver() && namesPendingCompanion(unit)) continue;
