@@ -42,6 +42,35 @@ public final class Completion {
         this.constants = new ConstantExpressions(index);
     }
 
+    /**
+     * Whether javac emits code after {@code s}: {@link #canCompleteNormally} (JLS 14.22), except
+     * that an {@code if} with a constant condition continues only if its taken side can, as in
+     * javac's code generator (JLS 14.22 deliberately lets {@code if (DEBUG) ...} complete normally
+     * whatever the constant, for conditional compilation, but javac generates no code for what
+     * follows {@code if (true) throw e;}). The lowering must not turn such code into states:
+     * javac would compile it in the machine where it compiled nothing in the synchronous method
+     * (fuzzer finding: seed 20261202 #6220).
+     */
+    public boolean emitsCodeAfter(StatementTree s) {
+        return switch (s.getKind()) {
+            case IF -> {
+                IfTree i = (IfTree) s;
+                if (isConstantTrue(i.getCondition())) yield emitsCodeAfter(i.getThenStatement());
+                if (isConstantFalse(i.getCondition())) yield i.getElseStatement() == null || emitsCodeAfter(i.getElseStatement());
+                yield canCompleteNormally(s);
+            }
+            case BLOCK -> {
+                for (StatementTree t : ((BlockTree) s).getStatements()) if (!emitsCodeAfter(t)) yield false;
+                yield true;
+            }
+            case LABELED_STATEMENT -> {
+                LabeledStatementTree l = (LabeledStatementTree) s;
+                yield emitsCodeAfter(l.getStatement()) || breaksOut(l.getStatement(), l.getLabel().toString(), true);
+            }
+            default -> canCompleteNormally(s);
+        };
+    }
+
     public boolean canCompleteNormally(StatementTree s) {
         return switch (s.getKind()) {
             case BLOCK -> block(((BlockTree) s).getStatements());

@@ -202,7 +202,7 @@ public final class Lowerer {
         }
         SnippetRenderer.Rendered r = renderer.render(s);
         code(withCaptures(r.snippet(), r.captures()), r.uses(), Set.of(), r.jumps());
-        if (!completion.canCompleteNormally(s)) {
+        if (!completion.emitsCodeAfter(s)) {
             current.terminate(new Block.Stop());
             current = null;
         }

@@ -430,4 +430,89 @@ class FuzzRegressionTest {
                 """)
                 .assertAgreesEverywhere();
     }
+
+    /**
+     * Seed 20261202 #6220 (VERIFY_ERROR): after {@code if (true) { throw ...; }} javac emits no
+     * code (JLS 14.22 still calls the statement able to complete normally, for conditional
+     * compilation), but the lowering kept the following await and statements as states, so javac
+     * compiled a dead {@code (switch ...) ? ... : ...} it miscompiles. The lowering now ends the
+     * block where javac's code generator does (Completion.emitsCodeAfter).
+     */
+    @Test
+    void codeAfterAConstantIfThatThrowsIsNotCompiled() {
+        FuzzCase.of("P6220", "m0", List.of("", 8),
+                """
+                package fuzz;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                enum P6220 {
+                    INSTANCE;
+                    int acc;
+
+                    @Async
+                    int m0(String p0, int p1) throws Exception {
+                        return -4;
+                    }
+
+                    @Async
+                    String run(int[] future) throws Exception {
+                        if (true) {
+                            throw new ArithmeticException("t1");
+                        }
+                        if (await(Fx.io(true))) {
+                            return ((switch (Math.floorMod(-4, 2)) { case 0 -> false; default -> false; }) ? (switch (Math.floorMod(5, 3)) { case 0 -> ""; case 1 -> "bc"; default -> "a"; }) : "zz".toUpperCase());
+                        }
+                        return "";
+                    }
+                }
+                """,
+                """
+                package fuzz;
+
+                import static dev.ratchet.processor.fuzz.Ref.await;
+
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.fuzz.Ref;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                enum P6220Sync {
+                    INSTANCE;
+                    int acc;
+
+                    int m0(String p0, int p1) throws Exception {
+                        return -4;
+                    }
+
+                    String run(int[] future) throws Exception {
+                        Ref.enter();
+                        try {
+                            return Ref.leave(run$body(future));
+                        } catch (Throwable $t) {
+                            throw Ref.rethrow($t);
+                        }
+                    }
+                    String run$body(int[] future) throws Exception {
+                        if (true) {
+                            throw new ArithmeticException("t1");
+                        }
+                        if (await(Fx.io(true))) {
+                            return ((switch (Math.floorMod(-4, 2)) { case 0 -> false; default -> false; }) ? (switch (Math.floorMod(5, 3)) { case 0 -> ""; case 1 -> "bc"; default -> "a"; }) : "zz".toUpperCase());
+                        }
+                        return "";
+                    }
+                }
+                """)
+                .assertAgreesEverywhere();
+    }
 }
