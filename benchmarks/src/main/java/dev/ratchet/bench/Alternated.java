@@ -71,6 +71,7 @@ public final class Alternated {
                             + "/s, median " + out.getProperty(key + ".median") + "/s");
                 }
             }
+            observabilityOnOff(benches.get(0), out);
         } finally {
             for (Object bench : benches) bench.getClass().getMethod("stop").invoke(bench);
         }
@@ -80,6 +81,48 @@ public final class Alternated {
             out.store(writer, "W1-W3 alternated");
         }
         System.exit(0);
+    }
+
+    /**
+     * W1 and W3 on the default executor (observability on: {@code ratchet}, the first bench)
+     * against one built with {@code longPollThreshold(Duration.ZERO)}, alternated one operation at
+     * a time in this JVM: the issue's 5% overhead budget is below what separate JMH forks resolve
+     * on a shared machine. Keys {@code obsOn.<method>.*} and {@code obsOff.<method>.*}.
+     */
+    private static void observabilityOnOff(Object on, Properties out) throws Throwable {
+        Object off = Class.forName("dev.ratchet.bench.ratchet.RatchetObservabilityOffBench").getDeclaredConstructor()
+                .newInstance();
+        off.getClass().getMethod("start").invoke(off);
+        try {
+            String[] methods = {"w1Spawn", "w3Chain"};
+            int[] ops = {Workloads.SPAWN_TASKS, Workloads.CHAIN_AWAITS};
+            for (int w = 0; w < methods.length; w++) {
+                Object[] pair = {on, off};
+                String[] names = {"obsOn", "obsOff"};
+                long[][] nanos = new long[2][MEASURED];
+                for (int round = 0; round < WARMUP + MEASURED; round++) {
+                    for (int k = 0; k < 2; k++) {
+                        int c = (round + k) % 2; // rotate who goes first
+                        Method m = pair[c].getClass().getMethod(methods[w]);
+                        long start = System.nanoTime();
+                        invoke(m, pair[c]);
+                        long elapsed = System.nanoTime() - start;
+                        if (round >= WARMUP) nanos[c][round - WARMUP] = elapsed;
+                    }
+                }
+                for (int c = 0; c < 2; c++) {
+                    long[] sorted = nanos[c].clone();
+                    Arrays.sort(sorted);
+                    String key = names[c] + "." + methods[w];
+                    out.setProperty(key + ".best", perSecond(ops[w], sorted[0]));
+                    out.setProperty(key + ".median", perSecond(ops[w], sorted[MEASURED / 2]));
+                    System.out.println(key + " best " + out.getProperty(key + ".best")
+                            + "/s, median " + out.getProperty(key + ".median") + "/s");
+                }
+            }
+        } finally {
+            off.getClass().getMethod("stop").invoke(off);
+        }
     }
 
     private static void invoke(Method m, Object bench) throws Throwable {

@@ -84,13 +84,14 @@ public final class ResultsReport {
         row(md, jmh, "w1Spawn", "W1 spawn 100k tasks, 2 yields each", "tasks/s", 1.5, false);
         row(md, jmh, "w2PingPong", "W2 ping-pong, 2 channels of capacity 1", "round trips/s", 1.5, false);
         row(md, jmh, "w3Chain", "W3 chain of depth 50, x10k", "awaits/s", 1.0, true);
-        alternated(md, load(dir.resolve("alternated.properties")));
+        Properties alternated = load(dir.resolve("alternated.properties"));
+        alternated(md, alternated);
         md.append("\nW3's peer is CompletableFuture: on virtual threads the \"async\" recursion is a plain "
                 + "method call, so that figure is a ceiling, not a peer. The Ratchet state machines spend one "
                 + "budget unit per await, as generated code will (budget 128 per poll: a chain of 50 yields "
                 + "every few chains and is re-descended from the top on the next poll).\n\n");
         generatedChain(md, jmh);
-        observability(md, jmh);
+        observability(md, jmh, alternated);
         allocation(md, jmh);
     }
 
@@ -99,7 +100,7 @@ public final class ResultsReport {
      * the same executor built with {@code longPollThreshold(Duration.ZERO)}: the issue's budget
      * is 5%.
      */
-    private static void observability(StringBuilder md, Map<String, Score> jmh) {
+    private static void observability(StringBuilder md, Map<String, Score> jmh, Properties alternated) {
         String[][] rows = {{"w1Spawn", "W1 spawn", "tasks/s"}, {"w3Chain", "W3 chain", "awaits/s"}};
         if (jmh.get("ratchetObsOff.w1Spawn") == null && jmh.get("ratchetObsOff.w3Chain") == null) return;
         String norm = ":gc.alloc.rate.norm";
@@ -124,6 +125,23 @@ public final class ResultsReport {
                     .append(onAlloc == null || offAlloc == null ? "n/a"
                             : String.format(Locale.ROOT, "%.1f / %.1f", onAlloc.value(), offAlloc.value()))
                     .append(" |\n");
+        }
+        md.append("\n");
+        if (alternated.getProperty("obsOn.w1Spawn.best") == null) return;
+        md.append("Cross-check in one JVM, on and off alternated one operation at a time (the same method as the "
+                + "W1–W3 cross-check above; a burst of outside load hits both alike); best / median operation:\n\n");
+        md.append("| workload | on | off | overhead (best op) | overhead (median op) |\n");
+        md.append("| --- | --- | --- | --- | --- |\n");
+        for (String[] row : rows) {
+            String on = "obsOn." + row[0], off = "obsOff." + row[0];
+            double onBest = Double.parseDouble(alternated.getProperty(on + ".best"));
+            double offBest = Double.parseDouble(alternated.getProperty(off + ".best"));
+            double onMedian = Double.parseDouble(alternated.getProperty(on + ".median"));
+            double offMedian = Double.parseDouble(alternated.getProperty(off + ".median"));
+            md.append("| ").append(row[1]).append(" | ")
+                    .append(String.format(Locale.ROOT, "%,.0f / %,.0f | %,.0f / %,.0f | %.1f%% | %.1f%% |%n",
+                            onBest, onMedian, offBest, offMedian, 100 * (1 - onBest / offBest),
+                            100 * (1 - onMedian / offMedian)));
         }
         md.append("\n");
     }
