@@ -167,10 +167,17 @@ public final class ConstantExpressions {
         String to = promoted(l, r);
         Object x = convert(l, to);
         Object y = convert(r, to);
-        if (to.equals("INT")) return ints(kind, (Integer) x, (Integer) y);
-        if (to.equals("LONG")) return longs(kind, (Long) x, (Long) y);
-        if (to.equals("FLOAT")) return floats(kind, (Float) x, (Float) y);
-        return doubles(kind, (Double) x, (Double) y);
+        if (to.equals("INT") || to.equals("LONG")) {
+            // int arithmetic is long arithmetic narrowed: the low 32 bits of +, -, *, /, % and the
+            // bitwise operators agree (MIN_VALUE / -1 included), and comparisons do too.
+            Object v = integral(kind, ((Number) x).longValue(), ((Number) y).longValue());
+            return v instanceof Long n && to.equals("INT") ? (Object) (int) (long) n : v;
+        }
+        // Likewise float arithmetic is double arithmetic rounded once to float: a double holds
+        // more than twice a float's precision, so that second rounding never changes +, -, *, /,
+        // and % is exact.
+        Object v = floating(kind, ((Number) x).doubleValue(), ((Number) y).doubleValue());
+        return v instanceof Double d && to.equals("FLOAT") ? (Object) (float) (double) d : v;
     }
 
     private static Object shift(Tree.Kind kind, Object l, Object r) {
@@ -195,21 +202,8 @@ public final class ConstantExpressions {
         return null;
     }
 
-    private static Object ints(Tree.Kind kind, int x, int y) {
-        return switch (kind) {
-            case MULTIPLY -> x * y;
-            case DIVIDE -> y == 0 ? null : x / y;
-            case REMAINDER -> y == 0 ? null : x % y;
-            case PLUS -> x + y;
-            case MINUS -> x - y;
-            case AND -> x & y;
-            case XOR -> x ^ y;
-            case OR -> x | y;
-            default -> compare(kind, Integer.compare(x, y), x == y);
-        };
-    }
-
-    private static Object longs(Tree.Kind kind, long x, long y) {
+    /** An integral operation on long values (int operands arrive widened); null if not constant. */
+    private static Object integral(Tree.Kind kind, long x, long y) {
         return switch (kind) {
             case MULTIPLY -> x * y;
             case DIVIDE -> y == 0 ? null : x / y;
@@ -223,24 +217,8 @@ public final class ConstantExpressions {
         };
     }
 
-    private static Object floats(Tree.Kind kind, float x, float y) {
-        return switch (kind) {
-            case MULTIPLY -> x * y;
-            case DIVIDE -> x / y;
-            case REMAINDER -> x % y;
-            case PLUS -> x + y;
-            case MINUS -> x - y;
-            case LESS_THAN -> x < y;
-            case GREATER_THAN -> x > y;
-            case LESS_THAN_EQUAL -> x <= y;
-            case GREATER_THAN_EQUAL -> x >= y;
-            case EQUAL_TO -> x == y;
-            case NOT_EQUAL_TO -> x != y;
-            default -> null;
-        };
-    }
-
-    private static Object doubles(Tree.Kind kind, double x, double y) {
+    /** A floating-point operation on double values (float operands arrive widened). */
+    private static Object floating(Tree.Kind kind, double x, double y) {
         return switch (kind) {
             case MULTIPLY -> x * y;
             case DIVIDE -> x / y;

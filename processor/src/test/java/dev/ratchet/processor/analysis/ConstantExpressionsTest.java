@@ -78,6 +78,12 @@ class ConstantExpressionsTest {
         {"int", "-2147483648"},
         {"long", "-9223372036854775808L"},
         {"int", "0x7fffffff + 0b1 + 017"},
+        {"boolean", "Integer.MIN_VALUE / -1 == Integer.MIN_VALUE && Integer.MIN_VALUE % -1 == 0"},
+        {"int", "65536 * 65536 + 46341 * 46341"},
+        {"boolean", "0.1f + 0.2f == 0.3f"},
+        {"float", "16777216f + 1f"},
+        {"float", "1f / 3 * 3 - 1e-7f"},
+        {"float", "5.5f % 2.25f"},
     };
 
     @Test
