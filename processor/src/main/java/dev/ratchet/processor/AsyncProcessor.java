@@ -236,7 +236,8 @@ public final class AsyncProcessor extends AbstractProcessor {
         Map<AsyncMethod, BodyIndex> indexes = new LinkedHashMap<>();
         boolean unresolved = false;
         for (AsyncMethod m : valid) {
-            if (!lastRound && (uncheckedUnits.contains(m.unit()) || namesPendingCompanion(m.tree().getBody()))) {
+            // A body naming a companion written this round is in a unit whose check waits too.
+            if (!lastRound && uncheckedUnits.contains(m.unit())) {
                 unresolved = true;
                 continue;
             }
