@@ -5,13 +5,13 @@ import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.processor.harness.Driver;
 import dev.ratchet.processor.harness.GeneratedClassLoader;
+import dev.ratchet.processor.harness.Program;
 import dev.ratchet.processor.harness.Schedule;
 import dev.ratchet.runtime.Executor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -131,7 +131,7 @@ final class Oracle implements AutoCloseable {
         Fx.reset(plan);
         try {
             Class<?> type = loader.loadClass(p.twinClass());
-            Method m = find(type, p.root(), p.args().size());
+            Method m = Program.find(type, p.root(), p.args().size());
             Object receiver = Modifier.isStatic(m.getModifiers()) ? null : newInstance(type);
             Object value = m.invoke(receiver, p.args().toArray());
             lastAwaits = Fx.created();
@@ -263,11 +263,11 @@ final class Oracle implements AutoCloseable {
         try {
             Class<?> type = loader.loadClass(p.asyncClass());
             Class<?> companion = loader.loadClass(p.companionClass());
-            Method target = find(type, p.root(), p.args().size());
+            Method target = Program.find(type, p.root(), p.args().size());
             List<Object> args = new ArrayList<>();
             if (!Modifier.isStatic(target.getModifiers())) args.add(newInstance(type));
             args.addAll(p.args());
-            Method entry = find(companion, p.root(), args.size());
+            Method entry = Program.find(companion, p.root(), args.size());
             return (Future<?>) entry.invoke(null, args.toArray());
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof LinkageError broken) throw new BrokenReference(broken, "the @Async program's classes");
@@ -377,15 +377,6 @@ final class Oracle implements AutoCloseable {
         var c = type.getDeclaredConstructor();
         c.setAccessible(true);
         return c.newInstance();
-    }
-
-    private static Method find(Class<?> type, String method, int arity) {
-        Method m = Arrays.stream(type.getDeclaredMethods())
-                .filter(x -> x.getName().equals(method) && x.getParameterCount() == arity)
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no method " + method + "/" + arity + " in " + type));
-        m.setAccessible(true);
-        return m;
     }
 
     @Override

@@ -193,7 +193,8 @@ public final class Program {
         return c.newInstance();
     }
 
-    private static Method find(Class<?> type, String method, int arity) {
+    /** The declared method {@code method} of {@code type} with {@code arity} parameters, made accessible. */
+    public static Method find(Class<?> type, String method, int arity) {
         Method m = Arrays.stream(type.getDeclaredMethods())
                 .filter(x -> x.getName().equals(method) && x.getParameterCount() == arity)
                 .findFirst()
