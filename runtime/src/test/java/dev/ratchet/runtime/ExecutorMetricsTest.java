@@ -52,8 +52,9 @@ class ExecutorMetricsTest {
 
             ExecutorMetrics m = ex.metrics();
             assertEquals(total, m.tasksSpawned());
-            // Each Yield task: one first poll plus one per yield; the parent at least twice.
-            assertTrue(m.polls() >= (long) (outside + 100) * (YIELDS + 1) + 2, "polls " + m.polls());
+            // Each Yield task: one first poll plus one per yield; the parent at least once (once
+            // only when the other worker stole and finished every child before the parent looked).
+            assertTrue(m.polls() >= (long) (outside + 100) * (YIELDS + 1) + 1, "polls " + m.polls());
             // Spawns from the test threads (and the parent's spawn) went through the shared queue.
             assertTrue(m.schedulesFromOutside() >= outside + 1, "from outside " + m.schedulesFromOutside());
             // Every yield is re-queued by its worker; the 100 children were spawned on a worker.
