@@ -20,9 +20,10 @@ import java.util.ArrayDeque;
  *   <li>{@link #rxWaker} is woken (outside the lock) on every push, when the last sender
  *       closes and when the receiver is closed.
  * </ul>
- * Lock order: this channel's {@link #lock}, then the permit pool's lock (taken inside it by
- * {@code trySend} and by pops). The pool never takes another lock or calls a waker while holding
- * its own, so the order cannot be inverted; wakers are always called after both are released.
+ * The permit pool is guarded by this same {@link #lock} (see {@link BatchSemaphore}): {@code
+ * trySend} and pops take a permit or give one back inside the channel's critical section, a
+ * re-entry of the monitor rather than a second lock, so there is no lock order to keep. The pool
+ * never calls a waker while holding the lock; wakers are always called after it is released.
  *
  * <p>Task dumps describe a channel with {@link #describe()}, from another thread and without the
  * lock (a dump must never wait on a primitive it inspects): it reads the fields racily, so its
@@ -41,7 +42,7 @@ final class ChannelCore<T> {
 
     ChannelCore(int capacity) {
         this.capacity = capacity;
-        this.permits = capacity == Integer.MAX_VALUE ? null : new BatchSemaphore(capacity);
+        this.permits = capacity == Integer.MAX_VALUE ? null : new BatchSemaphore(capacity, lock);
     }
 
     /** Outcome of {@link #push} and {@link #tryPush}. */
@@ -50,8 +51,8 @@ final class ChannelCore<T> {
     /**
      * {@code trySend}: takes a permit and appends in one step under {@link #lock}, so no other
      * thread can observe the slot reserved but the message not yet there (Lincheck found that
-     * window when the two steps were separate). Lock order: channel lock, then the permit pool's
-     * lock; the pool never calls out while holding its own, so this cannot deadlock.
+     * window when the two steps were separate). The pool shares the channel's lock, so taking the
+     * permit re-enters the monitor held here.
      */
     PushResult tryPush(T msg, Channel.Sender<T> from) {
         Waker w;

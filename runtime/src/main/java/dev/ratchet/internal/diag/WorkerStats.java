@@ -30,7 +30,7 @@ import java.lang.invoke.VarHandle;
  * Each worker writes its stats at every poll; the executor allocates them together, so without
  * padding two workers' stats (and the clock next to them) could share cache lines, and every poll
  * would bounce a line between cores. The fields
- * sit between 128 bytes of padding on each side ({@link CacheLinePadding} before, the {@code q*} fields after;
+ * sit between 128 bytes of padding on each side ({@link dev.ratchet.internal.CacheLinePadding} before, the {@code q*} fields after;
  * HotSpot lays out a superclass's fields before its subclass's), as in JCTools and Agrona.
  */
 public final class WorkerStats extends WorkerStatsFields {

@@ -1,5 +1,7 @@
 package dev.ratchet.internal.diag;
 
+import dev.ratchet.internal.CacheLinePadding;
+
 /** The fields of {@link WorkerStats}, after the padding of its superclass (see "Padding" there). */
 abstract class WorkerStatsFields extends CacheLinePadding {
     // Owner-written, accessed through the VarHandles of WorkerStats; see its documentation.

@@ -87,7 +87,7 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     /** The waker of the task awaiting this handle, or null; see "Join protocol". */
     private volatile Waker joiner;
 
-    /** Links in the {@link TaskRegistry}; guarded by the registry shard's monitor. */
+    /** Links in the {@link TaskRegistry}; guarded by the registry shard's lock. */
     Task<?> registryPrev;
     Task<?> registryNext;
 
@@ -181,9 +181,14 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         return this;
     }
 
-    /** Schedules another poll; see {@link TaskState#transitionToNotified()}. */
+    /**
+     * Schedules another poll; see {@link TaskState#transitionToNotified()}. A task waking itself
+     * during its own poll on a worker only leaves a note for the end of the poll (see {@link
+     * PollingThread}).
+     */
     @Override
     public final void wake() {
+        if (Thread.currentThread() instanceof PollingThread p && p.absorbSelfWake(this)) return;
         if (transitionToNotified() == WakeResult.SUBMIT) scheduler.schedule(this);
     }
 
@@ -234,12 +239,21 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     // ---- Polling
 
     /**
-     * Runs the task once, for a worker that took it from a run queue.
+     * Runs the task once, for a thread that took it from a run queue and is not a {@link
+     * PollingThread} (those use {@link PollingThread#pollOnce}).
      *
      * @return {@code true} if the task was woken during the poll and the caller must put it back
      *     at the back of a run queue (it stays {@code NOTIFIED})
      */
     public final boolean run() {
+        return run(null);
+    }
+
+    /**
+     * Runs the task once; {@code poller} is the {@link PollingThread} running it (null for any
+     * other thread), which may hold a wake the task gave itself during the poll.
+     */
+    final boolean run(PollingThread poller) {
         RunResult r = transitionToRunning();
         if (r == RunResult.DROP) return false;
         if (r == RunResult.POLL_CANCELLED && !deliverCancel()) return false;
@@ -247,7 +261,7 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         // (an allocation and two timestamps) exists only when a recording enables it. The
         // recording variant is a separate method so that this one stays small enough to inline.
         if (TaskEvents.pollEnabled() ? pollFutureRecorded() : pollFuture()) return false;
-        return transitionToIdle() == IdleResult.RESCHEDULE;
+        return transitionToIdle(poller != null && poller.selfWoken()) == IdleResult.RESCHEDULE;
     }
 
     // ---- Shutdown (on the closing thread, once no worker polls any more)

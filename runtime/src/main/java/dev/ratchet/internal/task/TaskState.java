@@ -172,13 +172,24 @@ public abstract class TaskState extends Context {
      * re-queue the task: this is how a wake during a poll causes exactly one more poll.
      */
     public final IdleResult transitionToIdle() {
+        return transitionToIdle(false);
+    }
+
+    /**
+     * {@link #transitionToIdle()}, where {@code selfWoken} says the task woke itself during the
+     * poll without touching the word (see {@link PollingThread}): that wake's {@code NOTIFIED} is
+     * set by this CAS, with the same effect as if it had been set during the poll.
+     */
+    final IdleResult transitionToIdle(boolean selfWoken) {
+        int woken = selfWoken ? NOTIFIED : 0;
         int cur = state;
         while (true) {
             assert (cur & RUNNING) != 0 && (cur & COMPLETE) == 0 : "only the poller goes idle: " + cur;
-            int witness = (int) STATE.compareAndExchange(this, cur, cur & ~RUNNING);
+            int next = (cur & ~RUNNING) | woken;
+            int witness = (int) STATE.compareAndExchange(this, cur, next);
             // Linearization point: a wake whose OR comes before this CAS is seen here
             // (NOTIFIED set -> RESCHEDULE); one that comes after sees RUNNING clear and submits.
-            if (witness == cur) return (cur & NOTIFIED) != 0 ? IdleResult.RESCHEDULE : IdleResult.IDLE;
+            if (witness == cur) return (next & NOTIFIED) != 0 ? IdleResult.RESCHEDULE : IdleResult.IDLE;
             cur = witness;
         }
     }

@@ -3,6 +3,7 @@ package dev.ratchet.internal.scheduler.multithread;
 import dev.ratchet.internal.CurrentRuntime;
 import dev.ratchet.internal.RuntimeHandle;
 import dev.ratchet.internal.diag.WorkerStats;
+import dev.ratchet.internal.task.PollingThread;
 import dev.ratchet.internal.task.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -28,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * occupant moves to the back of the local queue. The slot is an atomic cell so that a thief
  * can take it ({@code getAndSet}) when this worker is stuck in a long poll.
  */
-final class Worker extends Thread {
+final class Worker extends PollingThread {
     /** Polls between forced looks at the shared queue (Tokio's value: prime, not a power of two). */
     static final int GLOBAL_INTERVAL = 61;
     /** Consecutive LIFO-slot polls before the slot's task goes to the back of the queue. */
@@ -210,7 +211,7 @@ final class Worker extends Thread {
      */
     private void poll(Task<?> task) {
         stats.pollStarted(task.id());
-        boolean yielded = task.run();
+        boolean yielded = pollOnce(task);
         stats.pollEnded();
         if (yielded) requeueYielded(task);
     }

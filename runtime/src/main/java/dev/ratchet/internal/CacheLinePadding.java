@@ -1,4 +1,4 @@
-package dev.ratchet.internal.diag;
+package dev.ratchet.internal;
 
 /**
  * 128 bytes of fields that keep a hot field of a subclass off the cache lines of whatever is
@@ -7,6 +7,6 @@ package dev.ratchet.internal.diag;
  * subclass that wants padding after its fields declares 128 bytes more at its end. The JCTools
  * and Agrona idiom; {@code @Contended} would need {@code -XX:-RestrictContended} from users.
  */
-abstract class CacheLinePadding {
+public abstract class CacheLinePadding {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 }

@@ -1,0 +1,152 @@
+package dev.ratchet.internal.task;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.Context;
+import dev.ratchet.Future;
+import dev.ratchet.Poll;
+import dev.ratchet.testsupport.Concurrent;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * A task's wake of itself during its own poll on a {@link PollingThread} is a note folded into
+ * the end-of-poll CAS: it must behave exactly like the atomic wake it replaces — one more poll
+ * however many self-wakes, coalescing with other threads' wakes, never lost.
+ */
+@Timeout(60)
+class PollingThreadTest {
+    /** A polling thread that runs what the test's scheduler queues, until told to stop. */
+    private static final class Runner extends PollingThread {
+        final ManualScheduler scheduler = new ManualScheduler();
+        volatile boolean stop;
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Runner() {
+            super("polling-thread-test");
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stop) {
+                    Task<?> t = scheduler.queue.poll(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    if (t != null && pollOnce(t)) scheduler.schedule(t);
+                }
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        }
+    }
+
+    @Test
+    void manySelfWakesInOnePollGiveExactlyOneMorePoll() throws Exception {
+        Runner runner = new Runner();
+        AtomicInteger polls = new AtomicInteger();
+        Task<Integer> task = Task.create(new Future<Integer>() {
+            @Override
+            public Poll<Integer> poll(Context cx) {
+                assertTrue(Thread.currentThread() == runner, "polled on the runner");
+                int n = polls.incrementAndGet();
+                if (n == 5) return Poll.ready(n);
+                for (int i = 0; i < 3; i++) cx.waker().wake();
+                return Poll.pending();
+            }
+        }, null, runner.scheduler);
+        runner.scheduler.schedule(task);
+        runner.start();
+        assertTrue(Concurrent.eventually(10_000, task::isComplete), "task completed");
+        runner.stop = true;
+        runner.join();
+        assertEquals(5, task.resultNow());
+        assertEquals(5, polls.get(), "three self-wakes per poll, one more poll each time");
+        // One schedule to start plus one re-queue per pending poll; none went through wake().
+        assertEquals(5, runner.scheduler.scheduled.get());
+        assertEquals(null, runner.failure.get());
+    }
+
+    @Test
+    void aSelfWakeOfAnotherTaskIsAnOrdinaryWake() throws Exception {
+        Runner runner = new Runner();
+        AtomicInteger otherPolls = new AtomicInteger();
+        Task<Integer> other = Task.create(cx -> Poll.ready(otherPolls.incrementAndGet()), null, runner.scheduler);
+        // `other` starts idle-notified; run it first so that it is idle and only a wake requeues it.
+        Task<Integer> waker = Task.create(new Future<Integer>() {
+            int n;
+
+            @Override
+            public Poll<Integer> poll(Context cx) {
+                n++;
+                if (n == 1) {
+                    other.wake(); // from this poll, on the runner: not a self-wake
+                    return Poll.ready(n);
+                }
+                return Poll.ready(n);
+            }
+        }, null, runner.scheduler);
+        runner.scheduler.schedule(other);
+        runner.scheduler.schedule(waker);
+        runner.start();
+        assertTrue(Concurrent.eventually(10_000, () -> other.isComplete() && waker.isComplete()));
+        runner.stop = true;
+        runner.join();
+        assertEquals(1, otherPolls.get(), "waking a task that is queued or complete adds no poll");
+        assertEquals(null, runner.failure.get());
+    }
+
+    @Test
+    void selfWakesAndOtherThreadsWakesAreNeverLost() throws Exception {
+        for (int rep = 0; rep < 20; rep++) {
+            Runner runner = new Runner();
+            AtomicBoolean inPoll = new AtomicBoolean();
+            AtomicBoolean overlap = new AtomicBoolean();
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicInteger polls = new AtomicInteger();
+            AtomicInteger selfWakes = new AtomicInteger();
+            Task<Integer> task = Task.create(new Future<Integer>() {
+                @Override
+                public Poll<Integer> poll(Context cx) {
+                    if (!inPoll.compareAndSet(false, true)) overlap.set(true);
+                    try {
+                        polls.incrementAndGet();
+                        if (done.get()) return Poll.ready(polls.get());
+                        ThreadLocalRandom r = ThreadLocalRandom.current();
+                        if (r.nextBoolean()) {
+                            selfWakes.incrementAndGet();
+                            cx.waker().wake();
+                        }
+                        for (int spin = r.nextInt(50); spin > 0; spin--) Thread.onSpinWait();
+                        return Poll.pending();
+                    } finally {
+                        inPoll.set(false);
+                    }
+                }
+            }, null, runner.scheduler);
+            runner.scheduler.schedule(task);
+            runner.start();
+            int threads = 3, wakesEach = 2_000;
+            Concurrent.run(threads, t -> {
+                for (int i = 0; i < wakesEach; i++) {
+                    task.wake();
+                    if ((i & 63) == 0) Thread.yield();
+                }
+            });
+            done.set(true);
+            task.wake(); // the last wake must cause a poll that sees done
+            assertTrue(Concurrent.eventually(10_000, task::isComplete), "a wake was lost: task still pending after "
+                    + polls.get() + " polls");
+            runner.stop = true;
+            runner.join();
+            assertFalse(overlap.get(), "two polls overlapped");
+            assertTrue(polls.get() <= 1 + threads * wakesEach + 1 + selfWakes.get(),
+                    "more polls than wakes: " + polls.get());
+            assertEquals(null, runner.failure.get());
+        }
+    }
+}
