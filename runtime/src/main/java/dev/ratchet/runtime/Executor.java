@@ -221,7 +221,10 @@ public interface Executor extends AutoCloseable {
          * recorded as a JFR {@code dev.ratchet.LongPoll} event. A watchdog thread ({@code
          * prefix-watchdog}) finds them by sampling the workers every threshold / 5 (at least 1 ms,
          * at most 1 s), so durations are within one such period; it parks while the executor is
-         * idle. {@link Duration#ZERO} turns detection and the watchdog off.
+         * idle. On a multiThreaded executor the watchdog also rescues the task that a blocking
+         * poll woke (it waits in that worker's LIFO slot, which other workers do not steal from):
+         * after one period it moves to a free worker. {@link Duration#ZERO} turns detection and
+         * the watchdog off; such a task then waits for the blocking poll to end.
          *
          * <pre>{@code
          * Executor executor = Executor.builder().longPollThreshold(Duration.ofMillis(20)).buildMultiThreaded();

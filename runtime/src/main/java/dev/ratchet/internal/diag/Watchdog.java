@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 
 /**
@@ -36,7 +37,9 @@ import java.util.function.IntFunction;
  * sleeping (and unparks it; a permit covers an unpark that lands just before the park).
  *
  * <p>The watchdog also {@linkplain CoarseClock#refresh() refreshes} the executor's clock at each
- * sample, which gives task stamps their resolution while workers are busy.
+ * sample, which gives task stamps their resolution while workers are busy, and tells the
+ * executor about every worker whose poll has lasted a whole period ({@code stalled}), so that
+ * work only that worker would run (its LIFO slot) can move to one that is free.
  */
 public final class Watchdog {
     private static final VarHandle LONG_POLLS;
@@ -59,6 +62,8 @@ public final class Watchdog {
     private final DiagnosticLog log;
     /** Resolves the id a worker publishes to the task (or blockOn root); null if it is gone. */
     private final IntFunction<PollSubject> subjects;
+    /** Told the index of a worker whose current poll has run at least one period. */
+    private final IntConsumer stalled;
     private final Thread thread;
 
     /** Set by {@link #stop()}; the thread exits after one last sample. */
@@ -83,9 +88,11 @@ public final class Watchdog {
      *
      * @param threshold how long a poll may run before it is reported; positive
      * @param subjects resolves a published id to its task or blockOn root (null if gone)
+     * @param stalled called on the watchdog thread, at every sample, with the index of each
+     *     worker whose current poll has run for at least one period; must be quick
      */
     public Watchdog(String threadName, WorkerStats[] workers, CoarseClock clock, Duration threshold, DiagnosticLog log,
-            IntFunction<PollSubject> subjects) {
+            IntFunction<PollSubject> subjects, IntConsumer stalled) {
         Objects.requireNonNull(threshold, "threshold");
         if (threshold.isZero() || threshold.isNegative()) {
             throw new IllegalArgumentException("threshold must be positive, got " + threshold);
@@ -96,6 +103,7 @@ public final class Watchdog {
         this.periodNanos = periodFor(thresholdNanos);
         this.log = Objects.requireNonNull(log, "log");
         this.subjects = Objects.requireNonNull(subjects, "subjects");
+        this.stalled = Objects.requireNonNull(stalled, "stalled");
         this.seenSeq = new long[workers.length];
         this.firstSeen = new long[workers.length];
         this.reported = new LongPoll[workers.length];
@@ -217,7 +225,10 @@ public final class Watchdog {
                 firstSeen[i] = now;
                 continue;
             }
-            if ((seq & 1) == 0 || reported[i] != null) continue; // no poll, or already reported
+            if ((seq & 1) == 0) continue; // no poll
+            // The same poll on two samples: it has run at least one period.
+            stalled.accept(i);
+            if (reported[i] != null) continue; // already reported
             long polling = now - firstSeen[i];
             if (polling < thresholdNanos) continue;
             int id = w.subjectOf(seq);

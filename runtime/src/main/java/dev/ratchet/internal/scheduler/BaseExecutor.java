@@ -84,7 +84,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
         for (int i = 0; i < pollingThreads; i++) workerStats[i] = new WorkerStats(clock);
         this.watchdog = config.detectsLongPolls()
                 ? new Watchdog(config.threadNamePrefix() + "-watchdog", workerStats, clock,
-                        config.longPollThreshold(), config.diagnosticLog(), this::pollSubject)
+                        config.longPollThreshold(), config.diagnosticLog(), this::pollSubject, this::workerStalled)
                 : null;
     }
 
@@ -179,6 +179,13 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     public final Watchdog watchdog() {
         return watchdog;
     }
+
+    /**
+     * From the watchdog thread: the poll running on polling thread {@code worker} has lasted at
+     * least one sampling period. An executor whose threads keep work that only they run (a
+     * multiThreaded worker's LIFO slot) hands it to a free thread here. Must be quick.
+     */
+    protected void workerStalled(int worker) {}
 
     /**
      * The task with this id (or, for 0, the running blockOn root), for the watchdog: workers

@@ -227,7 +227,7 @@ class LongPollDetectionTest {
         NullPointerException npe = assertThrows(NullPointerException.class, () -> Executor.builder().longPollThreshold(null));
         assertEquals("threshold", npe.getMessage());
         assertThrows(IllegalArgumentException.class,
-                () -> new Watchdog("w", new WorkerStats[0], new CoarseClock(), Duration.ZERO, m -> {}, id -> null));
+                () -> new Watchdog("w", new WorkerStats[0], new CoarseClock(), Duration.ZERO, m -> {}, id -> null, i -> {}));
     }
 
     @Test

@@ -83,28 +83,34 @@ public final class MultiThreadExecutor extends BaseExecutor {
         // Orders the queue write before the read of Idle's state (the producer half of the
         // Dekker pair described in Idle): a release store of a local queue's tail alone would not.
         VarHandle.fullFence();
-        notifyParkedAfterVolatileWrite();
-    }
-
-    /**
-     * {@link #notifyParked()} without the fence, for a producer whose publication was itself a
-     * volatile write (e.g. an atomic swap into a LIFO slot that parking workers read as a
-     * volatile): the Java memory model already orders it before the volatile read of Idle.
-     */
-    void notifyParkedAfterVolatileWrite() {
         int id = idle.workerToNotify();
         if (id >= 0) LockSupport.unpark(workers[id]);
     }
 
-    /** Called by the last searcher before it parks: wakes a worker if any queue holds work. */
+    /**
+     * Called by the last searcher before it parks: wakes a worker if any queue holds work that a
+     * woken worker could take (not a LIFO slot: only its own worker runs it, see {@link Worker}).
+     */
     void notifyIfWorkPending() {
         for (Worker w : workers) {
-            if (!w.queue.isEmpty() || w.hasLifo()) {
+            if (!w.queue.isEmpty()) {
                 notifyParked();
                 return;
             }
         }
         if (!inject.isEmpty()) notifyParked();
+    }
+
+    /**
+     * A worker's poll has lasted a whole watchdog period: a task waiting in its LIFO slot would
+     * wait for that poll to end, so it moves to the shared queue, and a parked worker is woken.
+     */
+    @Override
+    protected void workerStalled(int worker) {
+        Task<?> task = workers[worker].takeLifo();
+        if (task == null) return;
+        inject.submit(task);
+        notifyParked();
     }
 
     @Override

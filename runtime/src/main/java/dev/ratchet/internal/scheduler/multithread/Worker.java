@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
  * Take a task — the shared queue first every {@value #GLOBAL_INTERVAL} ticks (fairness for
  * remote spawns), else the local queue, else a batch from the shared queue — and poll it, then
  * the tasks it woke through the LIFO slot (at most {@value #MAX_LIFO_POLLS} in a row). With no
- * local work, search: steal half the queue of a random victim, else its LIFO slot, else the
+ * local work, search: steal half the queue of a random victim, else take from the
  * shared queue. With nothing found, park until {@link Idle} picks this worker. (Spinning a
  * while before parking was measured and dropped: on a loaded 2-core machine the spinner takes
  * CPU from the worker doing the work; W2 cost 50% more CPU per round trip.) Between polls,
@@ -26,8 +26,15 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>LIFO slot</h2>
  * A task woken by the task running on this worker goes into {@link #lifo} and runs next here
  * (its data is hot in this core's cache: a message passed from task to task). The previous
- * occupant moves to the back of the local queue. The slot is an atomic cell so that a thief
- * can take it ({@code getAndSet}) when this worker is stuck in a long poll.
+ * occupant moves to the back of the local queue. As in Tokio, other workers do not steal from
+ * the slot and are not notified when a task enters it: a ping-pong of two tasks stays on one
+ * worker instead of waking another one at every message and bouncing between the two (W2: 15-20%
+ * more round trips per second). The price is paid only by a poll that blocks its thread: the
+ * task it woke waits in the slot. The executor's watchdog, which samples the workers, hands such
+ * a task to the shared queue and wakes a parked worker once the poll has lasted one sampling
+ * period ({@link MultiThreadExecutor#workerStalled}); with long-poll detection off there is no
+ * watchdog, and the task waits for the blocking poll to end. The slot is an atomic cell so that
+ * the watchdog can take the task ({@code getAndSet}) while this worker is stuck.
  */
 final class Worker extends PollingThread {
     /** Polls between forced looks at the shared queue (Tokio's value: prime, not a power of two). */
@@ -97,14 +104,9 @@ final class Worker extends PollingThread {
 
     /**
      * A task woken on this thread (by the task being polled, or spawned by it): into the LIFO
-     * slot; the previous occupant goes to the back of the local queue.
-     *
-     * <p>Either way stealable work appeared, so other workers are notified. Tokio skips the
-     * notification when the slot was empty because its slot cannot be stolen; ours can, and it
-     * must be: if the poll in progress blocks its thread, the slot's task must still run. Without
-     * the notification a worker parking at that moment (as last searcher, having just found the
-     * slot empty) would sleep while the task waits — a lost wake-up. The common cost is a fence
-     * and one read of the idle state (no unpark while the other workers are busy).
+     * slot; the previous occupant goes to the back of the local queue, where other workers can
+     * steal it, so they are notified. A task entering the empty slot notifies nobody: only this
+     * worker runs it, right after the current poll (see "LIFO slot").
      */
     void scheduleLocal(Task<?> task) {
         stats.scheduled();
@@ -112,17 +114,11 @@ final class Worker extends PollingThread {
         if (evicted != null) {
             queue.ownerPush(evicted, pool.inject); // a release store: needs the fence
             pool.notifyParked();
-        } else {
-            // The getAndSet above is a volatile write, and the parking side's update of Idle's
-            // state and its read of this slot are volatile too: in the JMM's single order of
-            // synchronization actions, either our read of Idle's state (volatile) sees it
-            // parked, or its read of the slot sees our task (Dekker). No extra fence needed.
-            pool.notifyParkedAfterVolatileWrite();
         }
     }
 
-    /** Thief side of the LIFO slot. */
-    Task<?> stealLifo() {
+    /** The watchdog's side of the LIFO slot, while this worker is stuck in a poll. */
+    Task<?> takeLifo() {
         return lifo == null ? null : (Task<?>) LIFO.getAndSet(this, null);
     }
 
@@ -173,7 +169,6 @@ final class Worker extends PollingThread {
             Worker victim = workers[(start + i) % n];
             if (victim == this) continue;
             Task<?> t = victim.queue.stealInto(queue);
-            if (t == null) t = victim.stealLifo();
             if (t != null) {
                 stats.stole();
                 return t;

@@ -7,7 +7,7 @@
  *   <li>{@link dev.ratchet.internal.scheduler.multithread.Worker}: one thread each, with a
  *       bounded {@link dev.ratchet.internal.scheduler.multithread.LocalQueue} (owner pushes and
  *       pops, thieves steal half — Tokio's queue) and a LIFO slot for the task woken by the task
- *       it is running.
+ *       it is running (not stolen; the watchdog hands it on if that worker's poll blocks).
  *   <li>The shared {@link dev.ratchet.internal.scheduler.InjectQueue}: spawns and wakes from
  *       threads that are not workers of this executor, and the overflow of full local queues.
  *       Workers look at it first every 61 ticks so that outside work is not starved.
@@ -24,15 +24,16 @@
  *       3 LIFO polls in a row;
  *   <li>woken anywhere else: the inject queue.
  * </ul>
- * Every one of these placements is followed by {@code notifyParked()}.
+ * Every placement in a queue that other workers take from is followed by {@code
+ * notifyParked()}; a task entering an empty LIFO slot notifies nobody, since its own worker runs
+ * it right after the current poll (and the watchdog hands it on if that poll blocks).
  *
  * <h2>No lost wake-up, no idle spinning</h2>
- * A producer publishes the task, issues a full fence (unless the publication was itself a
- * volatile write, such as the atomic swap into an empty LIFO slot) and reads {@code Idle}'s state; a worker
+ * A producer publishes the task, issues a full fence and reads {@code Idle}'s state; a worker
  * that runs out of work updates that state with an atomic RMW and, if it was the last searcher,
- * re-reads every queue and LIFO slot before parking. Either the producer sees a parked worker
- * and no searcher (it unparks one), or the last searcher sees the task. A parked worker stays in
- * {@code LockSupport.park} until picked, so an idle executor uses no CPU.
+ * re-reads every queue before parking. Either the producer sees a parked worker and no searcher
+ * (it unparks one), or the last searcher sees the task. A parked worker stays in {@code
+ * LockSupport.park} until picked, so an idle executor uses no CPU.
  *
  * <h2>Shutdown</h2>
  * {@code close()} sets the closing flag and unparks every worker; each finishes the poll it is

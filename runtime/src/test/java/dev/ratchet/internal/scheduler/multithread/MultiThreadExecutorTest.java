@@ -108,6 +108,56 @@ class MultiThreadExecutorTest {
         }
     }
 
+    /**
+     * A task wakes another one, which goes to its worker's LIFO slot (not stolen by other
+     * workers), and then blocks its thread until that task has run: the watchdog hands the woken
+     * task to the other worker once the poll has lasted one sampling period. With detection off
+     * there is no watchdog: the woken task runs only after the blocking poll ends (on either worker).
+     */
+    @Test
+    void aTaskWokenByABlockingPollIsHandedOnByTheWatchdog() throws Exception {
+        for (boolean watchdog : new boolean[] {true, false}) {
+            try (Executor ex = Executor.builder().threadNamePrefix("mt-rescue").workers(2)
+                    .longPollThreshold(watchdog ? java.time.Duration.ofMillis(20) : java.time.Duration.ZERO)
+                    .buildMultiThreaded()) {
+                for (int rep = 0; rep < 5; rep++) {
+                    CountDownLatch ran = new CountDownLatch(1);
+                    java.util.concurrent.atomic.AtomicBoolean blockerReturned = new java.util.concurrent.atomic.AtomicBoolean();
+                    java.util.concurrent.atomic.AtomicBoolean ranBeforeBlockerReturned = new java.util.concurrent.atomic.AtomicBoolean();
+                    java.util.concurrent.atomic.AtomicReference<dev.ratchet.Waker> sleeperWaker = new java.util.concurrent.atomic.AtomicReference<>();
+                    JoinHandle<Void> sleeper = ex.spawn(new Future<Void>() {
+                        @Override
+                        public Poll<Void> poll(Context cx) {
+                            if (sleeperWaker.get() == null) {
+                                sleeperWaker.set(cx.waker());
+                                return Poll.pending(); // idle until the blocker wakes it
+                            }
+                            ranBeforeBlockerReturned.set(!blockerReturned.get());
+                            ran.countDown();
+                            return Poll.ready(null);
+                        }
+                    });
+                    // Let the sleeper's first poll finish so that it is idle.
+                    assertTrue(Concurrent.eventually(5_000, () -> sleeperWaker.get() != null
+                            && ex.dump().tasks().stream().anyMatch(t -> t.state().name().equals("SUSPENDED"))));
+                    JoinHandle<Boolean> blocker = ex.spawn(cx -> {
+                        sleeperWaker.get().wake(); // on a worker: into this worker's LIFO slot
+                        try {
+                            boolean seen = ran.await(watchdog ? 10_000 : 300, TimeUnit.MILLISECONDS);
+                            blockerReturned.set(true);
+                            return Poll.ready(seen);
+                        } catch (InterruptedException e) {
+                            throw new AssertionError(e);
+                        }
+                    });
+                    assertEquals(watchdog, ex.blockOn(blocker), "the woken task ran during the blocking poll");
+                    ex.blockOn(sleeper);
+                    assertEquals(watchdog, ranBeforeBlockerReturned.get());
+                }
+            }
+        }
+    }
+
     /** Once out of work, every worker parks and stays parked: no spinning, no CPU. */
     @Test
     void anIdleExecutorParksItsWorkers() throws Exception {
