@@ -87,8 +87,13 @@ final class LocalQueue {
      * Owner: appends {@code task}. When the buffer is full, moves half of it plus {@code task} to
      * {@code overflow} in one batch (so the next pushes are cheap again); when a thief is busy
      * copying, pushes {@code task} to {@code overflow} directly.
+     *
+     * @return whether the caller must announce the work to parked workers: the queue was empty
+     *     (nothing left to take between {@code real} and {@code tail}), or the work went to
+     *     {@code overflow}. A push onto a non-empty queue need not: see the package
+     *     documentation, "No lost wake-up".
      */
-    void ownerPush(Task<?> task, InjectQueue overflow) {
+    boolean ownerPush(Task<?> task, InjectQueue overflow) {
         while (true) {
             long h = (long) HEAD.getAcquire(this);
             int steal = stealPart(h);
@@ -97,14 +102,14 @@ final class LocalQueue {
             if (t - steal < CAPACITY) {
                 buffer[t & MASK] = task;
                 TAIL.setRelease(this, t + 1); // publishes the slot to thieves
-                return;
+                return t == real;
             }
             if (steal != real) {
                 // A thief is copying out and will free room soon; do not wait for it.
                 overflow.push(task);
-                return;
+                return true;
             }
-            if (pushOverflow(task, real, t, overflow)) return;
+            if (pushOverflow(task, real, t, overflow)) return true;
             // A thief claimed tasks meanwhile: there is room now, retry.
         }
     }

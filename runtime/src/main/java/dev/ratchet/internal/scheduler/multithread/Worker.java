@@ -105,16 +105,18 @@ final class Worker extends PollingThread {
     /**
      * A task woken on this thread (by the task being polled, or spawned by it): into the LIFO
      * slot; the previous occupant goes to the back of the local queue, where other workers can
-     * steal it, so they are notified. A task entering the empty slot notifies nobody: only this
-     * worker runs it, right after the current poll (see "LIFO slot").
+     * steal it ({@link #push}). A task entering the empty slot notifies nobody: only this worker
+     * runs it, right after the current poll (see "LIFO slot").
      */
     void scheduleLocal(Task<?> task) {
         stats.scheduled();
         Task<?> evicted = (Task<?>) LIFO.getAndSet(this, task);
-        if (evicted != null) {
-            queue.ownerPush(evicted, pool.inject); // a release store: needs the fence
-            pool.notifyParked();
-        }
+        if (evicted != null) push(evicted);
+    }
+
+    /** Owner: a task to the back of the local queue, announced to parked workers if it must be. */
+    private void push(Task<?> task) {
+        if (queue.ownerPush(task, pool.inject)) pool.notifyParked();
     }
 
     /** The watchdog's side of the LIFO slot, while this worker is stuck in a poll. */
@@ -191,8 +193,7 @@ final class Worker extends PollingThread {
             if (next == null) return;
             if (lifoPolls >= MAX_LIFO_POLLS || pool.isShuttingDown()) {
                 // Fairness: a ping-pong of wakes must not monopolize this worker.
-                queue.ownerPush(next, pool.inject);
-                pool.notifyParked();
+                push(next);
                 return;
             }
             poll(next);
@@ -214,8 +215,7 @@ final class Worker extends PollingThread {
     /** A task woken during its own poll (it yielded): to the back of the queue, not the LIFO slot. */
     private void requeueYielded(Task<?> task) {
         stats.scheduled();
-        queue.ownerPush(task, pool.inject);
-        pool.notifyParked();
+        push(task);
     }
 
     private void park() {

@@ -24,9 +24,10 @@
  *       3 LIFO polls in a row;
  *   <li>woken anywhere else: the inject queue.
  * </ul>
- * Every placement in a queue that other workers take from is followed by {@code
- * notifyParked()}; a task entering an empty LIFO slot notifies nobody, since its own worker runs
- * it right after the current poll (and the watchdog hands it on if that poll blocks).
+ * A placement in the inject queue, or in a local queue that was empty, is followed by {@code
+ * notifyParked()}; a push onto a non-empty local queue is not, and neither is a task entering an
+ * empty LIFO slot, which its own worker runs right after the current poll (the watchdog hands it
+ * on if that poll blocks).
  *
  * <h2>No lost wake-up, no idle spinning</h2>
  * A producer publishes the task, issues a full fence and reads {@code Idle}'s state; a worker
@@ -34,6 +35,15 @@
  * re-reads every queue before parking. Either the producer sees a parked worker and no searcher
  * (it unparks one), or the last searcher sees the task. A parked worker stays in {@code
  * LockSupport.park} until picked, so an idle executor uses no CPU.
+ *
+ * <p>Why a push onto a non-empty local queue may skip all of this (in W1 it saved a fence per
+ * spawn and per yield): the queue became non-empty with a push that did announce itself, and has
+ * held work ever since — only the owner (the pusher itself, which is busy) and thieves (workers
+ * that are running, and search again before they park) take from it, and if they had emptied it
+ * this push would have found it empty. A worker that parks after that announcing push either was
+ * unparked by it, or, as last searcher, re-reads the queues and finds this one non-empty. Enough
+ * workers wake for a long queue through the searcher chain: a searcher that finds work wakes
+ * another worker to keep searching.
  *
  * <h2>Shutdown</h2>
  * {@code close()} sets the closing flag and unparks every worker; each finishes the poll it is

@@ -1,8 +1,10 @@
 package dev.ratchet.internal.scheduler.multithread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.Poll;
 import dev.ratchet.internal.scheduler.InjectQueue;
@@ -48,6 +50,27 @@ class LocalQueueTest {
         for (Task<?> t : ts) assertSame(t, q.ownerPop());
         assertNull(q.ownerPop());
         assertEquals(0, inject.size());
+    }
+
+    /** A push must be announced to parked workers when the queue was empty or work overflowed. */
+    @Test
+    void ownerPushSaysWhenThePushMustBeAnnounced() {
+        LocalQueue q = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        Task<?>[] ts = tasks(LocalQueue.CAPACITY + 6);
+        assertTrue(q.ownerPush(ts[0], inject), "onto an empty queue");
+        assertFalse(q.ownerPush(ts[1], inject), "onto a non-empty queue");
+        assertSame(ts[0], q.ownerPop());
+        assertSame(ts[1], q.ownerPop());
+        assertTrue(q.ownerPush(ts[2], inject), "emptied by pops: empty again");
+        LocalQueue thief = new LocalQueue();
+        assertSame(ts[2], q.stealInto(thief));
+        assertTrue(q.ownerPush(ts[3], inject), "emptied by a thief: empty again");
+        for (int i = 4; i < ts.length; i++) {
+            boolean overflows = q.size() == LocalQueue.CAPACITY;
+            assertEquals(overflows, q.ownerPush(ts[i], inject), "push " + i);
+        }
+        assertTrue(inject.size() > 0);
     }
 
     @Test
