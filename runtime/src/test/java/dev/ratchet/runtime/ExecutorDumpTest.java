@@ -161,4 +161,42 @@ class ExecutorDumpTest {
         }
         assertFalse(Diagnostics.dumpAll().contains("Task dump of " + b + " at "));
     }
+    /**
+     * A task that keeps yielding waits between its polls as a held entry (its word still says
+     * RUNNING): a dump must show it RUNNING only while a worker polls it, else SCHEDULED, and
+     * never with a "since" made of its budget.
+     */
+    @Test
+    void aTaskThatKeepsYieldingIsRunningOrScheduledNeverStale() throws Exception {
+        try (Executor ex = Executor.builder().threadNamePrefix(newPrefix()).workers(1).buildMultiThreaded()) {
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            JoinHandle<Integer> spinner = ex.spawn("spinner", new dev.ratchet.Future<Integer>() {
+                int polls;
+                dev.ratchet.Future<Void> yield;
+
+                @Override
+                public dev.ratchet.Poll<Integer> poll(dev.ratchet.Context cx) {
+                    while (!stop.get()) {
+                        if (yield == null) yield = dev.ratchet.Futures.yieldNow();
+                        if (yield.poll(cx).isPending()) return dev.ratchet.Poll.pending();
+                        yield = null;
+                        polls++;
+                    }
+                    return dev.ratchet.Poll.ready(polls);
+                }
+            });
+            int scheduled = 0;
+            for (int i = 0; i < 2_000; i++) {
+                TaskInfo t = named(ex.dump(), "spinner");
+                assertTrue(t.state() == State.RUNNING || t.state() == State.SCHEDULED, t.toString());
+                if (t.sinceLastPoll() != null) {
+                    assertTrue(t.sinceLastPoll().toMillis() < 10_000, "a stale or garbage since: " + t);
+                }
+                if (t.state() == State.SCHEDULED) scheduled++;
+            }
+            stop.set(true);
+            assertTrue(ex.blockOn(spinner) > 0);
+            assertTrue(scheduled > 0, "the yielding task was never seen waiting in its queue");
+        }
+    }
 }

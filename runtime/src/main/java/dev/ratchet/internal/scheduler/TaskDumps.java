@@ -24,6 +24,11 @@ import java.util.List;
  * Task#lastPollStamp()}), or for a running task from the start tick its worker published; the
  * backtrace from {@link TaskDump#trace} of its future. The stamp is read between two reads of the
  * state word and used only if neither says running: while a task runs, that field is its budget.
+ *
+ * <p>A task whose word says {@code RUNNING} but that no worker is polling is a held entry (it
+ * yielded and waits in a queue; see {@code TaskState}): SCHEDULED. Its word cannot tell whether
+ * a poll began or ended while the stamp was read, so the workers' poll sequences can: the stamp
+ * is used only if none of them moved meanwhile.
  */
 final class TaskDumps {
     private TaskDumps() {}
@@ -46,20 +51,34 @@ final class TaskDumps {
 
     /** The task's entry, or null if it completed meanwhile. */
     private static TaskInfo describe(Task<?> task, int now, WorkerStats[] workers) {
+        long seqsBefore = sumOfPollSeqs(workers);
         boolean runningBefore = task.isRunning();
         int stamp = task.lastPollStamp();
         boolean running = runningBefore || task.isRunning();
         Future<?> future = task.futureIfLive();
         if (future == null) return null;
-        State state = running ? State.RUNNING : task.isScheduled() ? State.SCHEDULED : State.SUSPENDED;
+        State state;
         Duration since;
-        if (running) {
-            int start = pollStartOf(task, workers);
-            since = Duration.ofMillis(start < 0 ? 0 : CoarseClock.millisBetween(start, now));
+        int start = running ? pollStartOf(task, workers) : -1;
+        if (start >= 0) {
+            state = State.RUNNING;
+            since = Duration.ofMillis(CoarseClock.millisBetween(start, now));
+        } else if (running) { // a held entry (or a poll that ended as we looked)
+            state = State.SCHEDULED;
+            boolean stampValid = sumOfPollSeqs(workers) == seqsBefore && stamp != CoarseClock.NEVER;
+            since = stampValid ? Duration.ofMillis(CoarseClock.millisBetween(stamp, now)) : null;
         } else {
+            state = task.isScheduled() ? State.SCHEDULED : State.SUSPENDED;
             since = stamp == CoarseClock.NEVER ? null : Duration.ofMillis(CoarseClock.millisBetween(stamp, now));
         }
         return new TaskInfo(task.id(), task.name(), state, since, TaskDump.trace(future));
+    }
+
+    /** The workers' poll sequences, summed: each only grows, so an unchanged sum means none moved. */
+    private static long sumOfPollSeqs(WorkerStats[] workers) {
+        long sum = 0;
+        for (WorkerStats w : workers) sum += w.pollSeq();
+        return sum;
     }
 
     /** The tick at which the worker polling {@code task} began, or -1 if none is found (it just ended). */

@@ -3,15 +3,16 @@ package dev.ratchet.internal.task;
 /**
  * A thread whose job is polling tasks (an executor's worker). It lets a task that wakes itself
  * during its own poll on this thread — {@code yieldNow()}, a budget-spent yield, a combinator
- * re-polling a child — skip the atomic OR on its state word: the wake is noted in a plain field
- * and folded into the one CAS that ends the poll ({@link TaskState#transitionToIdle(boolean)}).
+ * re-polling a child — skip the atomics: the wake is noted in a plain field, and at the end of
+ * the poll the task keeps {@code RUNNING} and is re-queued as a held entry (see {@link
+ * TaskState}, "Held entries") instead of going idle and notified.
  *
  * <p>Why that is the same wake: a wake that arrives while the task is {@code RUNNING} only sets
- * {@code NOTIFIED}, and nothing reads that bit before the end-of-poll CAS, which then re-queues
- * the task. Noting the wake here and setting {@code NOTIFIED} in that CAS gives the same one
- * extra poll. Only wakes of the task being polled, on the thread polling it, take this path
- * ({@link #absorbSelfWake}); any other wake is the usual atomic OR, and a concurrent one from
- * another thread coalesces with the absorbed one in the CAS.
+ * {@code NOTIFIED}, and nothing reads that bit before the end of the poll, which then re-queues
+ * the task. Noting the wake here and re-queuing the task gives the same one extra poll. Only
+ * wakes of the task being polled, on the thread polling it, take this path ({@link
+ * #absorbSelfWake}); any other wake is the usual atomic OR, and one from another thread during
+ * the poll coalesces with the absorbed one (the taker of the held entry clears it).
  *
  * <p>Both fields are touched only by this thread, so they need no ordering.
  */

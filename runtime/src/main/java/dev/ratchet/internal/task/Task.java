@@ -251,7 +251,9 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
 
     /**
      * Runs the task once; {@code poller} is the {@link PollingThread} running it (null for any
-     * other thread), which may hold a wake the task gave itself during the poll.
+     * other thread), which may hold a wake the task gave itself during the poll. When it does,
+     * the task stays {@code RUNNING} and the caller's queue entry for it is a held entry (see
+     * {@link TaskState}, "Held entries").
      */
     final boolean run(PollingThread poller) {
         RunResult r = transitionToRunning();
@@ -261,7 +263,10 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         // (an allocation and two timestamps) exists only when a recording enables it. The
         // recording variant is a separate method so that this one stays small enough to inline.
         if (TaskEvents.pollEnabled() ? pollFutureRecorded() : pollFuture()) return false;
-        return transitionToIdle(poller != null && poller.selfWoken()) == IdleResult.RESCHEDULE;
+        // A task that woke itself on a polling thread keeps RUNNING: the queue entry the poller
+        // makes for it holds the poll right (see TaskState, "Held entries"). No CAS either side.
+        if (poller != null && poller.selfWoken()) return true;
+        return transitionToIdle() == IdleResult.RESCHEDULE;
     }
 
     // ---- Shutdown (on the closing thread, once no worker polls any more)

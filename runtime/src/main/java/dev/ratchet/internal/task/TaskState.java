@@ -21,7 +21,8 @@ import java.lang.invoke.VarHandle;
  *   <li>{@link #NOTIFIED}: the task has been woken and will be polled again: either it sits in
  *       exactly one run queue, or — when set while {@code RUNNING} — the thread running it must
  *       put it back in a queue after the poll. Invariant: a task is in at most one run queue, and
- *       it is in one only while {@code NOTIFIED} is set and {@code RUNNING} is clear.
+ *       it is in one only while {@code NOTIFIED} is set and {@code RUNNING} is clear, or as a
+ *       held entry (below).
  *   <li>{@link #COMPLETE}: the future returned ready or threw (or the executor gave up on it at
  *       shutdown); the output is stored. Terminal: no bit matters after it, wakes do nothing.
  *   <li>{@link #CANCELLED}: {@code abort()} was called; the next poll first calls the future's
@@ -39,6 +40,18 @@ import java.lang.invoke.VarHandle;
  * causes, because the wake's RMW precedes, in the task's total order, the CAS that starts that
  * poll — including when the wake coalesces with an earlier one (it still writes the word, unlike
  * a plain read that would give no happens-before edge).
+ *
+ * <h2>Held entries: a yield without a CAS</h2>
+ * A task that wakes itself during its poll on a {@link PollingThread} (a yield, a spent budget)
+ * is not made idle and notified at the end of the poll: it keeps {@code RUNNING}, and the queue
+ * entry the poller makes for it holds that right — whoever takes the entry polls the task
+ * without a CAS ({@link #transitionToRunning()} sees {@code RUNNING} already set). Two CASes
+ * saved per yield. While held, the word looks like a running task's, so wakers behave as during
+ * a poll: a wake only sets {@code NOTIFIED} (the taker clears it, since the entry it holds
+ * already owes the poll), an abort sets {@code CANCELLED} (the taker delivers it). No second
+ * entry can appear, because only an idle task is queued by a waker. What the poll wrote reaches
+ * the taker through the queue (a release store and an acquiring read), as it would through the
+ * word. Task dumps tell a held entry from a poll by asking the workers what they poll.
  */
 public abstract class TaskState extends Context {
     /** A thread is polling the task; see the class documentation. */
@@ -150,10 +163,13 @@ public abstract class TaskState extends Context {
     /**
      * Called by the thread that took the task from a run queue: clears {@code NOTIFIED} and sets
      * {@code RUNNING}. The CAS is the acquire side of the happens-before edge from the previous
-     * poll (see the class documentation).
+     * poll (see the class documentation). For a held entry ({@code RUNNING} already set, see
+     * "Held entries") there is nothing to take: only a {@code NOTIFIED} that a wake set while it
+     * was queued is cleared.
      */
     public final RunResult transitionToRunning() {
         int cur = state;
+        if ((cur & RUNNING) != 0) return resumeHeld(cur);
         while (true) {
             if ((cur & COMPLETE) != 0) return RunResult.DROP;
             assert (cur & RUNNING) == 0 && (cur & NOTIFIED) != 0 : "queued task must be notified and not running: " + cur;
@@ -166,30 +182,28 @@ public abstract class TaskState extends Context {
         }
     }
 
+    /** {@link #transitionToRunning()} for a held entry: {@code RUNNING} is already ours. */
+    private RunResult resumeHeld(int cur) {
+        // A wake that came while the entry was queued coalesces with it: cleared here, it would
+        // otherwise cause one more poll after this one. A wake after this point is one during
+        // the poll, and gets its extra poll. Never COMPLETE: only the holder completes the task.
+        if ((cur & NOTIFIED) != 0) cur = (int) STATE.getAndBitwiseAnd(this, ~NOTIFIED);
+        return (cur & CANCELLED) != 0 ? RunResult.POLL_CANCELLED : RunResult.POLL;
+    }
+
     /**
      * Called by the poller after a poll returned pending: clears {@code RUNNING}. If a wake
      * arrived during the poll ({@code NOTIFIED} set), the bit stays set and the caller must
      * re-queue the task: this is how a wake during a poll causes exactly one more poll.
      */
     public final IdleResult transitionToIdle() {
-        return transitionToIdle(false);
-    }
-
-    /**
-     * {@link #transitionToIdle()}, where {@code selfWoken} says the task woke itself during the
-     * poll without touching the word (see {@link PollingThread}): that wake's {@code NOTIFIED} is
-     * set by this CAS, with the same effect as if it had been set during the poll.
-     */
-    final IdleResult transitionToIdle(boolean selfWoken) {
-        int woken = selfWoken ? NOTIFIED : 0;
         int cur = state;
         while (true) {
             assert (cur & RUNNING) != 0 && (cur & COMPLETE) == 0 : "only the poller goes idle: " + cur;
-            int next = (cur & ~RUNNING) | woken;
-            int witness = (int) STATE.compareAndExchange(this, cur, next);
+            int witness = (int) STATE.compareAndExchange(this, cur, cur & ~RUNNING);
             // Linearization point: a wake whose OR comes before this CAS is seen here
             // (NOTIFIED set -> RESCHEDULE); one that comes after sees RUNNING clear and submits.
-            if (witness == cur) return (next & NOTIFIED) != 0 ? IdleResult.RESCHEDULE : IdleResult.IDLE;
+            if (witness == cur) return (cur & NOTIFIED) != 0 ? IdleResult.RESCHEDULE : IdleResult.IDLE;
             cur = witness;
         }
     }
@@ -210,8 +224,8 @@ public abstract class TaskState extends Context {
 
     /**
      * At shutdown, once every worker has stopped: takes the task over whatever its state (idle,
-     * or notified in a queue that the executor has discarded) so the closing thread can drive
-     * its cancellation. Sets {@code RUNNING | CANCELLED}, clears {@code NOTIFIED}.
+     * or notified or held in a queue that the executor has discarded) so the closing thread can
+     * drive its cancellation. Sets {@code RUNNING | CANCELLED}, clears {@code NOTIFIED}.
      *
      * @return {@code false} if the task had already completed
      */
@@ -219,7 +233,7 @@ public abstract class TaskState extends Context {
         int cur = state;
         while (true) {
             if ((cur & COMPLETE) != 0) return false;
-            assert (cur & RUNNING) == 0 : "no poll may run once the workers have stopped: " + cur;
+            // RUNNING here is a held entry's (no poll runs once the workers have stopped).
             int witness = (int) STATE.compareAndExchange(this, cur, RUNNING | CANCELLED | (cur & (CANCEL_DELIVERED | ~FLAGS)));
             if (witness == cur) return true;
             cur = witness;
@@ -253,7 +267,10 @@ public abstract class TaskState extends Context {
         return (state & CANCELLED) != 0;
     }
 
-    /** Whether a thread is polling the task now (diagnostics: racy, a volatile read). */
+    /**
+     * Whether a thread is polling the task now, or it waits in a queue as a held entry (see
+     * "Held entries"; diagnostics: racy, a volatile read).
+     */
     public final boolean isRunning() {
         return (state & RUNNING) != 0;
     }

@@ -45,6 +45,104 @@ class PollingThreadTest {
         }
     }
 
+    /** A polling thread that polls one queued entry per {@link #step()}, so tests see each state. */
+    private static final class StepRunner extends PollingThread {
+        final ManualScheduler scheduler = new ManualScheduler();
+        private final java.util.concurrent.SynchronousQueue<Boolean> steps = new java.util.concurrent.SynchronousQueue<>();
+        private final java.util.concurrent.SynchronousQueue<Boolean> stepped = new java.util.concurrent.SynchronousQueue<>();
+
+        StepRunner() {
+            super("polling-thread-step");
+            setDaemon(true);
+            start();
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (steps.take()) {
+                    Task<?> t = scheduler.queue.poll();
+                    if (t != null && pollOnce(t)) scheduler.schedule(t);
+                    stepped.put(t != null);
+                }
+            } catch (InterruptedException e) {
+                // stop
+            }
+        }
+
+        /** Polls the next queued entry on this thread; returns whether there was one. */
+        boolean step() throws InterruptedException {
+            steps.put(true);
+            return stepped.take();
+        }
+
+        void finish() throws InterruptedException {
+            steps.put(false);
+            join();
+        }
+    }
+
+    /** A future that wakes itself on its first poll only, counting polls and cancel() calls. */
+    private static final class YieldOnce implements Future<Integer> {
+        final AtomicInteger polls = new AtomicInteger();
+        final AtomicInteger cancels = new AtomicInteger();
+
+        @Override
+        public Poll<Integer> poll(Context cx) {
+            int n = polls.incrementAndGet();
+            if (cancels.get() > 0) throw new java.util.concurrent.CancellationException("cancelled at poll " + n);
+            if (n == 1) cx.waker().wake();
+            return Poll.pending();
+        }
+
+        @Override
+        public void cancel() {
+            cancels.incrementAndGet();
+        }
+    }
+
+    @Test
+    void aWakeWhileAHeldEntryIsQueuedCoalescesWithIt() throws Exception {
+        StepRunner runner = new StepRunner();
+        YieldOnce f = new YieldOnce();
+        Task<Integer> task = Task.create(f, null, runner.scheduler);
+        runner.scheduler.schedule(task);
+        assertTrue(runner.step()); // poll 1 wakes itself: re-queued as a held entry
+        assertEquals(1, runner.scheduler.queue.size());
+        assertTrue(task.isRunning(), "a held entry keeps RUNNING: " + task);
+        task.wake(); // from another thread: the entry already owes the poll
+        task.wake();
+        assertEquals(2, runner.scheduler.scheduled.get(), "no second entry: " + task);
+        assertTrue(runner.step()); // poll 2: no self-wake, goes idle
+        assertEquals(2, f.polls.get());
+        assertFalse(runner.step(), "the wakes while queued added no poll");
+        assertFalse(task.isRunning() || task.isScheduled(), "idle: " + task);
+        task.wake(); // an idle task is queued again
+        assertEquals(3, runner.scheduler.scheduled.get());
+        assertTrue(runner.step());
+        assertEquals(3, f.polls.get());
+        runner.finish();
+    }
+
+    @Test
+    void anAbortWhileAHeldEntryIsQueuedIsDeliveredByItsPoll() throws Exception {
+        StepRunner runner = new StepRunner();
+        YieldOnce f = new YieldOnce();
+        Task<Integer> task = Task.create(f, null, runner.scheduler);
+        runner.scheduler.schedule(task);
+        assertTrue(runner.step()); // held entry queued
+        task.abort();
+        assertEquals(2, runner.scheduler.scheduled.get(), "abort adds no entry to a held one");
+        assertTrue(runner.step());
+        assertEquals(1, f.cancels.get(), "cancel() delivered once, before the poll");
+        assertTrue(task.isComplete());
+        java.util.concurrent.CancellationException e =
+                org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.CancellationException.class, task::resultNow);
+        assertEquals("cancelled at poll 2", e.getMessage());
+        assertFalse(runner.step());
+        runner.finish();
+    }
+
     @Test
     void manySelfWakesInOnePollGiveExactlyOneMorePoll() throws Exception {
         Runner runner = new Runner();
