@@ -9,9 +9,12 @@ import dev.ratchet.internal.task.Task;
  * <p>A growable ring buffer under this object's monitor. It is not intrusive on purpose: a link
  * field in {@link Task} would cost 4 bytes in every task, including the (many) suspended ones
  * that are in no queue, while the ring costs 4 bytes per <em>queued</em> task only. Pushing
- * allocates nothing once the ring has grown to the backlog; a ring grown past {@value
- * #SHRINK_ABOVE} slots is replaced by a small one when it drains, so a burst (200 000 spawns
- * from outside) does not leave a megabyte behind. Batches (a local queue's
+ * allocates nothing once the ring has grown to the backlog. A ring grown past {@value
+ * #SHRINK_ABOVE} slots is replaced by a small one when it drains after a backlog that did not
+ * need it (at most {@value #SHRINK_ABOVE} tasks since the previous drain): a burst (200 000
+ * spawns from outside) does not leave a megabyte behind once traffic is light again, and a
+ * burst that recurs (a parent spawning 100 000 children in a loop) does not regrow the ring each
+ * time, copying every task log2(burst) times over. Batches (a local queue's
  * overflow, a worker's fair share) move with array copies in one lock acquisition. {@link #len}
  * is volatile so that pollers skip the lock when the queue is empty.
  */
@@ -26,6 +29,8 @@ public final class InjectQueue {
     private int head;
     /** Number of queued tasks; written under the lock, read without it. */
     private volatile int len;
+    /** The largest {@link #len} since the ring last drained. Guarded by this. */
+    private int peak;
 
     /** Tasks appended by {@link #submit} (metrics); guarded by this, counted under the push's lock. */
     private long submitted;
@@ -59,6 +64,7 @@ public final class InjectQueue {
         if (n == ring.length) grow(n + 1);
         ring[(head + n) & (ring.length - 1)] = task;
         len = n + 1;
+        if (n + 1 > peak) peak = n + 1;
     }
 
     /**
@@ -75,6 +81,7 @@ public final class InjectQueue {
             for (int i = 0; i < n; i++) ring[(at + i) & mask] = src[(start + i) & srcMask];
             ring[(at + n) & mask] = last;
             len = size + n + 1;
+            if (len > peak) peak = len;
         }
     }
 
@@ -89,7 +96,7 @@ public final class InjectQueue {
             ring[idx] = null;
             head++;
             len = n - 1;
-            if (n == 1) shrinkIfLarge();
+            if (n == 1) drained();
             return t;
         }
     }
@@ -110,17 +117,18 @@ public final class InjectQueue {
             }
             head += k;
             len = len - k;
-            if (len == 0) shrinkIfLarge();
+            if (len == 0) drained();
             return k;
         }
     }
 
-    /** Under the lock, once empty: drops a ring that a burst made large. */
-    private void shrinkIfLarge() {
-        if (ring.length > SHRINK_ABOVE) {
+    /** Under the lock, once empty: drops a large ring that the backlog just drained did not need. */
+    private void drained() {
+        if (ring.length > SHRINK_ABOVE && peak <= SHRINK_ABOVE) {
             ring = new Task<?>[INITIAL_CAPACITY];
             head = 0;
         }
+        peak = 0;
     }
 
     /** Under the lock: a ring with room for {@code needed} tasks, the queued ones at its start. */
@@ -153,5 +161,6 @@ public final class InjectQueue {
         java.util.Arrays.fill(ring, null);
         head = 0;
         len = 0;
+        peak = 0;
     }
 }

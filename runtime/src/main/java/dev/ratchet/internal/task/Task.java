@@ -108,8 +108,8 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     }
 
     /**
-     * A new task, in state {@code NOTIFIED}: the creator must register it and then {@linkplain
-     * Scheduler#schedule schedule} it once.
+     * A new task, held by the entry its creator owes it (see {@link TaskState}, "Held entries"):
+     * the creator must register it and then {@linkplain Scheduler#schedule schedule} it once.
      *
      * @param name a name for diagnostics, or null
      */

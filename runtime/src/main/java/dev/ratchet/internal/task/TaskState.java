@@ -88,23 +88,26 @@ public abstract class TaskState extends Context {
     }
 
     /**
-     * The state word. A new task starts {@code NOTIFIED}: whoever creates it is about to put it
-     * in a run queue (its first poll is "owed" just as after a wake).
+     * The state word. A new task starts {@code RUNNING}, as a held entry (see "Held entries"):
+     * whoever creates it is about to put it in a run queue, and the entry holds its first poll, so
+     * that poll starts without a CAS.
      */
-    private volatile int state = NOTIFIED;
+    private volatile int state;
 
-    /** A new word, {@code NOTIFIED}, with id 0; {@code budget} is the context's starting budget. */
+    /** A new word, held (see {@link #state}), with id 0; {@code budget} is the context's starting budget. */
     protected TaskState(int budget) {
         this(budget, 0);
     }
 
     /**
-     * A new word, {@code NOTIFIED}, holding {@code id} (its low 27 bits); {@code budget} is the
-     * context's starting budget.
+     * A new word, held (see {@link #state}), holding {@code id} (its low 27 bits); {@code budget}
+     * is the context's starting budget.
      */
     protected TaskState(int budget, int id) {
         super(budget);
-        this.state = NOTIFIED | ((id & ID_MASK) << ID_SHIFT);
+        // A plain store, not a volatile one (a fence on x86, in every spawn): the task reaches
+        // other threads only through a queue or the registry, which publish it.
+        STATE.set(this, RUNNING | ((id & ID_MASK) << ID_SHIFT));
     }
 
     /** What a waker must do after {@link #transitionToNotified()}. */

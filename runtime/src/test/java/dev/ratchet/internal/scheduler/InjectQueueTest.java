@@ -74,7 +74,7 @@ class InjectQueueTest {
         assertEquals(0, q.popBatch(out, 8));
     }
 
-    /** A burst grows the ring; draining it gives the memory back; the queue still works. */
+    /** A burst grows the ring; a recurring burst reuses it; light use after it gives the memory back. */
     @Test
     void aDrainedLargeRingShrinks() {
         Task<?>[] ts = tasks(20_000);
@@ -88,9 +88,17 @@ class InjectQueueTest {
             for (int i = 0; i < n; i++) assertSame(ts[seen + i], out[i]);
             seen += n;
         }
-        assertTrue(q.capacity() <= 4096, "ring not shrunk: " + q.capacity());
+        int afterBurst = q.capacity();
+        // The same burst again: the ring it grew is reused, not regrown.
+        for (Task<?> t : ts) q.push(t);
+        assertEquals(afterBurst, q.capacity(), "a recurring burst regrew the ring");
+        for (int seen2 = 0; seen2 < ts.length; ) seen2 += q.popBatch(out, out.length);
+        // Light traffic again: the next drain gives the large ring back.
         q.push(ts[0]);
         assertSame(ts[0], q.pop());
+        assertTrue(q.capacity() <= 4096, "ring not shrunk after light use: " + q.capacity());
+        q.push(ts[1]);
+        assertSame(ts[1], q.pop());
     }
 
     /** 4 producers x 25_000 pushes against 2 consumers (pop and popBatch): each task exactly once. */

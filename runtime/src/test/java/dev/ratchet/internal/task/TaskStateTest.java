@@ -30,13 +30,15 @@ class TaskStateTest {
         }
     }
 
+    /** A new word is held by the queue entry its creator owes it (see "Held entries"). */
     @Test
-    void newTaskIsNotifiedAndRunsOnce() {
+    void newTaskIsHeldAndRunsOnce() {
         Word w = new Word();
-        assertEquals(TaskState.NOTIFIED, w.stateBits());
-        assertEquals(WakeResult.DO_NOTHING, w.transitionToNotified(), "already queued: wakes coalesce");
-        assertEquals(RunResult.POLL, w.transitionToRunning());
         assertEquals(TaskState.RUNNING, w.stateBits());
+        assertEquals(WakeResult.DO_NOTHING, w.transitionToNotified(), "already queued: wakes coalesce");
+        assertEquals(TaskState.RUNNING | TaskState.NOTIFIED, w.stateBits());
+        assertEquals(RunResult.POLL, w.transitionToRunning());
+        assertEquals(TaskState.RUNNING, w.stateBits(), "the wake while queued coalesced with the entry");
         assertEquals(IdleResult.IDLE, w.transitionToIdle());
         assertEquals(0, w.stateBits());
     }

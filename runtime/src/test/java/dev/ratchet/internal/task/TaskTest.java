@@ -58,8 +58,9 @@ class TaskTest {
         assertTrue(b.id() > a.id());
         assertEquals("alpha", a.name());
         assertNull(b.name());
-        assertEquals("Task#" + b.id() + "[NOTIFIED]", b.toString());
-        assertEquals("Task#" + a.id() + "(alpha)[NOTIFIED]", a.toString());
+        // A new task is held by the entry its creator owes it: RUNNING (see TaskState).
+        assertEquals("Task#" + b.id() + "[RUNNING]", b.toString());
+        assertEquals("Task#" + a.id() + "(alpha)[RUNNING]", a.toString());
         assertTrue(a.handle().toString().contains("alpha"));
     }
 
