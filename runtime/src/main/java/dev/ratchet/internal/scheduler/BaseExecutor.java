@@ -114,7 +114,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
         Task<T> task = Task.create(future, name, this);
         registry.add(task); // throws "executor is closed" once close() started
         if (TaskEvents.spawnedEnabled()) TaskEvents.spawned(task);
-        schedule(task); // a new task starts NOTIFIED: this is its one submission
+        schedule(task); // a new task is held by this, its one submission (see TaskState)
         return task; // the task is its own join handle
     }
 
