@@ -16,7 +16,8 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Run loop</h2>
  * Take a task — the shared queue first every {@value #GLOBAL_INTERVAL} ticks (fairness for
  * remote spawns), else the local queue, else a batch from the shared queue — and poll it, then
- * the tasks it woke through the LIFO slot (at most {@value #MAX_LIFO_POLLS} in a row). With no
+ * the tasks it woke through the LIFO slot (at most {@value #MAX_LIFO_POLLS} in a row while
+ * other tasks wait for this worker; without limit while none does). With no
  * local work, search: steal half the queue of a random victim, else take from the
  * shared queue. With nothing found, park until {@link Idle} picks this worker. (Spinning a
  * while before parking was measured and dropped: on a loaded 2-core machine the spinner takes
@@ -191,13 +192,31 @@ final class Worker extends PollingThread {
             if (lifo == null) return;
             Task<?> next = (Task<?>) LIFO.getAndSet(this, null);
             if (next == null) return;
-            if (lifoPolls >= MAX_LIFO_POLLS || pool.isShuttingDown()) {
-                // Fairness: a ping-pong of wakes must not monopolize this worker.
+            if (pool.isShuttingDown()) {
                 push(next);
                 return;
             }
+            if (lifoPolls >= MAX_LIFO_POLLS) {
+                if (nothingElseWaits()) {
+                    lifoPolls = 0; // no one to be fair to: keep the ping-pong here
+                } else {
+                    // Fairness: a ping-pong of wakes must not monopolize this worker.
+                    push(next);
+                    return;
+                }
+            }
             poll(next);
         }
+    }
+
+    /**
+     * Whether no other task waits for this worker: its queue and the shared one are empty (other
+     * workers' queues have their own workers). Pushing the LIFO task to the back of an empty
+     * queue would serve no one, and would wake a parked worker to steal it: in a ping-pong of
+     * two tasks, a park and an unpark every few messages.
+     */
+    private boolean nothingElseWaits() {
+        return queue.isEmpty() && pool.inject.isEmpty();
     }
 
     /**
