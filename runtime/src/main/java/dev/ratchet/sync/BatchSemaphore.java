@@ -1,6 +1,7 @@
 package dev.ratchet.sync;
 
 import dev.ratchet.Waker;
+import dev.ratchet.internal.lock.SpinLock;
 import dev.ratchet.internal.waker.WaitQueue;
 import dev.ratchet.internal.waker.WakeList;
 
@@ -22,7 +23,7 @@ import dev.ratchet.internal.waker.WakeList;
  *       permits but has not seen them yet returns them (a hand-off is never lost).
  *   <li>Wakers are collected under the lock and woken after releasing it.
  * </ul>
- * Memory ordering: everything goes through the monitor of {@link #lock}; a release and the
+ * Memory ordering: everything goes through {@link #lock}; a release and the
  * acquire that observes its permits are ordered by it, which is what makes a {@link Mutex}'s
  * value written by one holder visible to the next.
  *
@@ -34,8 +35,8 @@ final class BatchSemaphore {
     /** The most permits a semaphore can hold. */
     static final int MAX_PERMITS = Integer.MAX_VALUE;
 
-    /** The monitor guarding everything here; its own, or its owner's (see the constructors). */
-    private final Object lock;
+    /** The lock guarding everything here; its own, or its owner's (see the constructors). */
+    private final SpinLock lock;
     /** Permits in the pool; guarded by {@link #lock}. */
     private long permits;
     /** Once closed, queued and new acquirers get {@link Status#CLOSED}; guarded by {@link #lock}. */
@@ -43,17 +44,16 @@ final class BatchSemaphore {
     private final WaitQueue<Acquire> waiters = new WaitQueue<>();
 
     BatchSemaphore(int permits) {
-        this(permits, new Object());
+        this(permits, new SpinLock());
     }
 
     /**
-     * A pool guarded by {@code lock}, the monitor of the structure that owns it. A bounded
-     * {@link Channel} passes its own lock: a send takes a permit, and a receive gives one back,
-     * while holding the channel's lock anyway, and re-entering a monitor the thread already holds
-     * costs no atomic instruction where taking a second one costs two — half the locking of
-     * every message.
+     * A pool guarded by {@code lock}, the lock of the structure that owns it. A bounded {@link
+     * Channel} passes its own lock: a send takes a permit, and a receive gives one back, while
+     * holding the channel's lock anyway, and re-entering a lock the thread already holds costs no
+     * atomic instruction where taking a second one costs one — half the locking of every message.
      */
-    BatchSemaphore(int permits, Object lock) {
+    BatchSemaphore(int permits, SpinLock lock) {
         if (permits < 0) throw new IllegalArgumentException("permits must be >= 0, got " + permits);
         this.permits = permits;
         this.lock = java.util.Objects.requireNonNull(lock, "lock");
@@ -63,17 +63,23 @@ final class BatchSemaphore {
     enum Status { ACQUIRED, PENDING, CLOSED }
 
     int availablePermits() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return (int) permits;
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Takes {@code n} permits now if they are free and nobody is queued (no barging). */
     boolean tryAcquire(int n) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (closed || !waiters.isEmpty() || permits < n) return false;
             permits -= n;
             return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -93,19 +99,23 @@ final class BatchSemaphore {
      * caller to wake once it has released its own lock (a caller may hold a lock around this).
      */
     void release(int n, WakeList toWake) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (permits + n > MAX_PERMITS) {
                 throw new IllegalStateException("releasing " + n + " permits would exceed the maximum of " + MAX_PERMITS);
             }
             permits += n;
             assignLocked(toWake);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Fails every queued and future acquire with {@link Status#CLOSED}; permits held stay valid. */
     void close() {
         WakeList toWake = new WakeList();
-        synchronized (lock) {
+        lock.lock();
+        try {
             closed = true;
             for (Acquire a; (a = waiters.poll()) != null; ) {
                 permits += a.wanted - a.remaining; // give back any partial assignment
@@ -113,13 +123,18 @@ final class BatchSemaphore {
                 toWake.add(a.waker);
                 a.waker = null;
             }
+        } finally {
+            lock.unlock();
         }
         toWake.wakeAll();
     }
 
     boolean isClosed() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return closed;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -178,7 +193,8 @@ final class BatchSemaphore {
 
         /** Tries to take the permits; when pending, {@code waker} is woken once they are assigned. */
         Status poll(Waker waker) {
-            synchronized (lock) {
+            lock.lock();
+            try {
                 switch (state) {
                     case NEW -> {
                         if (closed) {
@@ -214,6 +230,8 @@ final class BatchSemaphore {
                     }
                     default -> throw new IllegalStateException("permit request polled after it completed or was cancelled");
                 }
+            } finally {
+                lock.unlock();
             }
         }
 
@@ -250,7 +268,8 @@ final class BatchSemaphore {
          */
         void cancel() {
             WakeList toWake = new WakeList();
-            synchronized (lock) {
+            lock.lock();
+            try {
                 switch (state) {
                     case NEW, CLOSED -> state = CANCELLED;
                     case QUEUED -> {
@@ -269,6 +288,8 @@ final class BatchSemaphore {
                     }
                     default -> { } // TAKEN or CANCELLED: nothing to undo
                 }
+            } finally {
+                lock.unlock();
             }
             toWake.wakeAll();
         }

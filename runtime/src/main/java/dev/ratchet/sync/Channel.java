@@ -149,9 +149,12 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
          * @throws IllegalStateException if this handle is closed
          */
         public Sender<T> copy() {
-            synchronized (core.lock) {
+            core.lock.lock();
+            try {
                 if (closed) throw new IllegalStateException("cannot copy a closed Channel.Sender");
                 core.addSender();
+            } finally {
+                core.lock.unlock();
             }
             return new Sender<>(core);
         }
@@ -160,18 +163,24 @@ public record Channel<T>(Sender<T> sender, Receiver<T> receiver) {
         @Override
         public void close() {
             Waker w;
-            synchronized (core.lock) {
+            core.lock.lock();
+            try {
                 if (closed) return;
                 closed = true;
                 w = core.senderClosedLocked();
+            } finally {
+                core.lock.unlock();
             }
             if (w != null) w.wake();
         }
 
         /** Whether this handle is closed. */
         public boolean isClosed() {
-            synchronized (core.lock) {
+            core.lock.lock();
+            try {
                 return closed;
+            } finally {
+                core.lock.unlock();
             }
         }
 

@@ -1,6 +1,7 @@
 package dev.ratchet.sync;
 
 import dev.ratchet.Waker;
+import dev.ratchet.internal.lock.SpinLock;
 import dev.ratchet.internal.waker.WakeList;
 import java.util.ArrayDeque;
 
@@ -22,7 +23,7 @@ import java.util.ArrayDeque;
  * </ul>
  * The permit pool is guarded by this same {@link #lock} (see {@link BatchSemaphore}): {@code
  * trySend} and pops take a permit or give one back inside the channel's critical section, a
- * re-entry of the monitor rather than a second lock, so there is no lock order to keep. The pool
+ * re-entry of the lock rather than a second lock, so there is no lock order to keep. The pool
  * never calls a waker while holding the lock; wakers are always called after it is released.
  *
  * <p>Task dumps describe a channel with {@link #describe()}, from another thread and without the
@@ -30,7 +31,8 @@ import java.util.ArrayDeque;
  * figures may be stale or mutually inconsistent, never an exception.
  */
 final class ChannelCore<T> {
-    final Object lock = new Object();
+    /** A spin lock, not a monitor: every message passes it twice (see {@link SpinLock}). */
+    final SpinLock lock = new SpinLock();
     /** {@code null} for an unbounded channel. */
     final BatchSemaphore permits;
     final int capacity;
@@ -52,17 +54,20 @@ final class ChannelCore<T> {
      * {@code trySend}: takes a permit and appends in one step under {@link #lock}, so no other
      * thread can observe the slot reserved but the message not yet there (Lincheck found that
      * window when the two steps were separate). The pool shares the channel's lock, so taking the
-     * permit re-enters the monitor held here.
+     * permit re-enters the lock held here.
      */
     PushResult tryPush(T msg, Channel.Sender<T> from) {
         Waker w;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (from.closedLocked()) return PushResult.SENDER_CLOSED;
             if (receiverClosed) return PushResult.RECEIVER_CLOSED;
             if (permits != null && !permits.tryAcquire(1)) return PushResult.FULL;
             buffer.addLast(msg);
             w = rxWaker;
             rxWaker = null;
+        } finally {
+            lock.unlock();
         }
         if (w != null) w.wake();
         return PushResult.PUSHED;
@@ -74,12 +79,15 @@ final class ChannelCore<T> {
      */
     PushResult push(T msg, Channel.Sender<T> from) {
         Waker w;
-        synchronized (lock) {
+        lock.lock();
+        try {
             if (from.closedLocked()) return PushResult.SENDER_CLOSED;
             if (receiverClosed) return PushResult.RECEIVER_CLOSED;
             buffer.addLast(msg);
             w = rxWaker;
             rxWaker = null;
+        } finally {
+            lock.unlock();
         }
         if (w != null) w.wake();
         return PushResult.PUSHED;
@@ -89,9 +97,12 @@ final class ChannelCore<T> {
     T tryPop() {
         WakeList toWake = new WakeList();
         T m;
-        synchronized (lock) {
+        lock.lock();
+        try {
             m = buffer.pollFirst();
             if (m != null) releasePermitLocked(toWake);
+        } finally {
+            lock.unlock();
         }
         toWake.wakeAll();
         return m;
@@ -117,7 +128,8 @@ final class ChannelCore<T> {
     Object popOrRegister(Waker waker) {
         WakeList toWake = new WakeList();
         T m;
-        synchronized (lock) {
+        lock.lock();
+        try {
             m = buffer.pollFirst();
             if (m == null) {
                 if (endedLocked()) return END;
@@ -125,14 +137,19 @@ final class ChannelCore<T> {
                 return null;
             }
             releasePermitLocked(toWake);
+        } finally {
+            lock.unlock();
         }
         toWake.wakeAll();
         return m;
     }
 
     boolean isEnded() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return buffer.isEmpty() && endedLocked();
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -142,8 +159,11 @@ final class ChannelCore<T> {
 
     /** Registers one more sender handle; fails if the channel can no longer receive anything. */
     void addSender() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             openSenders++;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -158,24 +178,33 @@ final class ChannelCore<T> {
     /** Closes the receiving side: later pushes fail, waiting bounded senders are failed. */
     void closeReceiver() {
         Waker w;
-        synchronized (lock) {
+        lock.lock();
+        try {
             receiverClosed = true;
             w = rxWaker; // a pending recv must now see the rest of the buffer, then the end
             rxWaker = null;
+        } finally {
+            lock.unlock();
         }
         if (permits != null) permits.close();
         if (w != null) w.wake();
     }
 
     boolean isReceiverClosed() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return receiverClosed;
+        } finally {
+            lock.unlock();
         }
     }
 
     int size() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return buffer.size();
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.ratchet.internal.task;
 
 import dev.ratchet.internal.CacheLinePadding;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import dev.ratchet.internal.lock.SpinLock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,24 +17,13 @@ import java.util.List;
  *
  * <p>Every spawn and every completion passes here, usually on different workers, so two things
  * matter. Each shard sits on cache lines of its own (padding), or a spawn on one worker and a
- * completion on the other would bounce a shared line. And a shard's lock is a spin lock: one CAS
- * to take it, a release store to drop it, where a {@code synchronized} block costs a CAS on each
- * side. Its critical sections are a few pointer writes (a scan, for diagnostics and {@code
- * close()}), so a waiter spins briefly and then yields its core to a holder that was preempted.
+ * completion on the other would bounce a shared line. And a shard's lock is a {@link SpinLock}:
+ * one CAS to take it, a release store to drop it, where a {@code synchronized} block costs an
+ * atomic on each side. Its critical sections are a few pointer writes (a scan, for diagnostics
+ * and {@code close()}).
  */
 public final class TaskRegistry {
     private static final int SHARDS = 16; // a power of two
-    /** Spins with {@link Thread#onSpinWait()} before a contended lock starts yielding its core. */
-    private static final int SPINS = 64;
-    private static final VarHandle LOCKED;
-
-    static {
-        try {
-            LOCKED = MethodHandles.lookup().findVarHandle(Shard.class, "locked", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     private final Shard[] shards = new Shard[SHARDS];
 
@@ -45,13 +33,11 @@ public final class TaskRegistry {
 
     /**
      * One list and its lock. The padding of the superclass keeps it off the previous shard's
-     * lines (shards are allocated one after the other). Every field but {@code locked} is guarded
-     * by the lock: taking it (a CAS, volatile) reads what the last holder wrote before releasing
-     * it (a release store).
+     * lines (shards are allocated one after the other, each followed by its lock). Every field is
+     * guarded by {@link #lock}.
      */
     private static final class Shard extends CacheLinePadding {
-        /** 1 while a thread holds this shard's lock. */
-        volatile int locked;
+        final SpinLock lock = new SpinLock();
         /** First task of the list; guarded, like the tasks' links. */
         Task<?> head;
         /** Set once by close(); guarded. */
@@ -59,22 +45,6 @@ public final class TaskRegistry {
         int size;
         /** Tasks ever added (metrics: tasks spawned); guarded. */
         long added;
-
-        void lock() {
-            if (!LOCKED.compareAndSet(this, 0, 1)) lockContended();
-        }
-
-        private void lockContended() {
-            for (int spins = 0; ; spins++) {
-                if (locked == 0 && LOCKED.compareAndSet(this, 0, 1)) return;
-                if (spins < SPINS) Thread.onSpinWait();
-                else Thread.yield();
-            }
-        }
-
-        void unlock() {
-            LOCKED.setRelease(this, 0);
-        }
     }
 
     private Shard shardOf(Task<?> task) {
@@ -88,7 +58,7 @@ public final class TaskRegistry {
      */
     public void add(Task<?> task) {
         Shard s = shardOf(task);
-        s.lock();
+        s.lock.lock();
         try {
             if (s.closed) throw new IllegalStateException("executor is closed");
             task.registryNext = s.head;
@@ -97,14 +67,14 @@ public final class TaskRegistry {
             s.size++;
             s.added++;
         } finally {
-            s.unlock();
+            s.lock.unlock();
         }
     }
 
     /** Unregisters a task that completed; does nothing if it is not registered. */
     public void remove(Task<?> task) {
         Shard s = shardOf(task);
-        s.lock();
+        s.lock.lock();
         try {
             Task<?> prev = task.registryPrev;
             Task<?> next = task.registryNext;
@@ -116,18 +86,18 @@ public final class TaskRegistry {
             task.registryNext = null;
             s.size--;
         } finally {
-            s.unlock();
+            s.lock.unlock();
         }
     }
 
     /** The live task with this id, or null (diagnostics: scans one shard). */
     public Task<?> find(int id) {
         Shard s = shards[id & (SHARDS - 1)];
-        s.lock();
+        s.lock.lock();
         try {
             for (Task<?> t = s.head; t != null; t = t.registryNext) if (t.id() == id) return t;
         } finally {
-            s.unlock();
+            s.lock.unlock();
         }
         return null;
     }
@@ -135,11 +105,11 @@ public final class TaskRegistry {
     /** Refuses every later {@link #add}. Idempotent. */
     public void close() {
         for (Shard s : shards) {
-            s.lock();
+            s.lock.lock();
             try {
                 s.closed = true;
             } finally {
-                s.unlock();
+                s.lock.unlock();
             }
         }
     }
@@ -148,11 +118,11 @@ public final class TaskRegistry {
     public List<Task<?>> snapshot() {
         List<Task<?>> all = new ArrayList<>();
         for (Shard s : shards) {
-            s.lock();
+            s.lock.lock();
             try {
                 for (Task<?> t = s.head; t != null; t = t.registryNext) all.add(t);
             } finally {
-                s.unlock();
+                s.lock.unlock();
             }
         }
         return all;
@@ -162,11 +132,11 @@ public final class TaskRegistry {
     public long addedCount() {
         long n = 0;
         for (Shard s : shards) {
-            s.lock();
+            s.lock.lock();
             try {
                 n += s.added;
             } finally {
-                s.unlock();
+                s.lock.unlock();
             }
         }
         return n;
@@ -176,11 +146,11 @@ public final class TaskRegistry {
     public int size() {
         int n = 0;
         for (Shard s : shards) {
-            s.lock();
+            s.lock.lock();
             try {
                 n += s.size;
             } finally {
-                s.unlock();
+                s.lock.unlock();
             }
         }
         return n;
