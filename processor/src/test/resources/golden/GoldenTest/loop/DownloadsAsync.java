@@ -56,12 +56,12 @@ final class DownloadsAsync {
                 byte[] body = null;
                 dispatch:
                 for (;;) {
+                    if (state == State.START) {
+                        sizes = new ArrayList<>();
+                        urlIterator = urls.iterator();
+                        state = State.LOOP_L24;
+                    }
                     switch (state) {
-                        case State.START -> {
-                            sizes = new ArrayList<>();
-                            urlIterator = urls.iterator();
-                            state = State.LOOP_L24;
-                        }
                         case State.LOOP_L24 -> {
                             // Downloads.java:24: for (String url : urls)
                             if (urlIterator.hasNext()) {

@@ -55,11 +55,11 @@ final class CheckoutAsync {
                 String receipt = null;
                 dispatch:
                 for (;;) {
+                    if (state == State.START) {
+                        awaitOn(self.bank.decrement(cost));
+                        state = State.AWAIT_DECREMENT_L29;
+                    }
                     switch (state) {
-                        case State.START -> {
-                            awaitOn(self.bank.decrement(cost));
-                            state = State.AWAIT_DECREMENT_L29;
-                        }
                         case State.AWAIT_DECREMENT_L29 -> {
                             // Checkout.java:29: await(bank.decrement(cost))
                             if (mustSuspend(cx)) return Poll.pending();
@@ -143,12 +143,12 @@ final class CheckoutAsync {
             try {
                 dispatch:
                 for (;;) {
+                    if (state == State.START) {
+                        awaitOn(self.inventory.take(item));
+                        item = null;
+                        state = State.AWAIT_TAKE_L36;
+                    }
                     switch (state) {
-                        case State.START -> {
-                            awaitOn(self.inventory.take(item));
-                            item = null;
-                            state = State.AWAIT_TAKE_L36;
-                        }
                         case State.AWAIT_TAKE_L36 -> {
                             // Checkout.java:36: await(inventory.take(item))
                             if (mustSuspend(cx)) return Poll.pending();
