@@ -40,7 +40,7 @@ final class DownloadsAsync {
          */
         private Iterator<String> urlIterator;
 
-        private State state = State.START;
+        private byte state = State.START;
 
         Sizes(Downloads self, List<String> urls) {
             this.self = self;
@@ -48,60 +48,75 @@ final class DownloadsAsync {
         }
 
         @Override
-        protected Poll<List<Integer>> resume(Context cx) throws Throwable {
-            String url = null;
-            byte[] body = null;
-            dispatch:
-            for (;;) {
-                switch (state) {
-                    case START -> {
+        public Poll<List<Integer>> poll(Context cx) {
+            beginPoll(cx);
+            List<Integer> result;
+            try {
+                String url = null;
+                byte[] body = null;
+                dispatch:
+                for (;;) {
+                    if (state == State.START) {
                         sizes = new ArrayList<>();
                         urlIterator = urls.iterator();
                         state = State.LOOP_L24;
                     }
-                    case LOOP_L24 -> {
-                        // Downloads.java:24: for (String url : urls)
-                        if (urlIterator.hasNext()) {
-                            url = urlIterator.next();
-                            if (url.isEmpty()) { state = State.LOOP_L24; continue dispatch; }
-                            awaitOn(self.http.get(url));
-                            urls = null;
-                            state = State.AWAIT_GET_L26;
-                        } else {
-                            return Poll.ready(sizes);
+                    switch (state) {
+                        case State.LOOP_L24 -> {
+                            // Downloads.java:24: for (String url : urls)
+                            if (urlIterator.hasNext()) {
+                                url = urlIterator.next();
+                                if (url.isEmpty()) { state = State.LOOP_L24; continue dispatch; }
+                                awaitOn(self.http.get(url));
+                                urls = null;
+                                state = State.AWAIT_GET_L26;
+                            } else {
+                                result = sizes;
+                                break dispatch;
+                            }
+                        }
+                        case State.AWAIT_GET_L26 -> {
+                            // Downloads.java:26: await(http.get(url))
+                            if (mustSuspend(cx)) return Poll.pending();
+                            Poll<?> ready = polled(awaited().poll(cx));
+                            if (ready.isPending()) return Poll.pending();
+                            body = (byte[]) ready.value();
+                            sizes.add(body.length);
+                            state = State.LOOP_L24;
                         }
                     }
-                    case AWAIT_GET_L26 -> {
-                        // Downloads.java:26: await(http.get(url))
-                        Poll<?> ready = pollAwaited(cx);
-                        if (ready.isPending()) return Poll.pending();
-                        body = (byte[]) ready.value();
-                        sizes.add(body.length);
-                        state = State.LOOP_L24;
-                    }
                 }
+            } catch (Throwable t) {
+                throw failed(t);
             }
+            return complete(result);
         }
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("files.Downloads", "sizes", "Downloads.java", state.line);
+            return new StackTraceElement("files.Downloads", "sizes", "Downloads.java", State.line(state));
         }
 
-        private enum State {
-            START(21),
+        private static final class State {
+            static final byte START = 0;
 
-            LOOP_L24(24),
+            static final byte LOOP_L24 = 1;
 
-            AWAIT_GET_L26(26);
+            static final byte AWAIT_GET_L26 = 2;
+
+            private State() {
+            }
 
             /**
-             * The line in Downloads.java this state resumes at.
+             * The line in Downloads.java {@code state} resumes at (-1 if none).
              */
-            final int line;
-
-            State(int line) {
-                this.line = line;
+            static int line(byte state) {
+                return switch (state) {
+                    case START -> 21;
+                    case LOOP_L24 -> 24;
+                    case AWAIT_GET_L26 -> 26;
+                    default -> -1;
+                };
             }
         }
     }

@@ -39,7 +39,7 @@ final class CheckoutAsync {
 
         private int cost;
 
-        private State state = State.START;
+        private byte state = State.START;
 
         Buy(Checkout self, String item, int cost) {
             this.self = self;
@@ -48,57 +48,75 @@ final class CheckoutAsync {
         }
 
         @Override
-        protected Poll<Boolean> resume(Context cx) throws Throwable {
-            String receipt = null;
-            for (;;) {
-                switch (state) {
-                    case START -> {
+        public Poll<Boolean> poll(Context cx) {
+            beginPoll(cx);
+            Boolean result;
+            try {
+                String receipt = null;
+                dispatch:
+                for (;;) {
+                    if (state == State.START) {
                         awaitOn(self.bank.decrement(cost));
                         state = State.AWAIT_DECREMENT_L29;
                     }
-                    case AWAIT_DECREMENT_L29 -> {
-                        // Checkout.java:29: await(bank.decrement(cost))
-                        Poll<?> ready = pollAwaited(cx);
-                        if (ready.isPending()) return Poll.pending();
-                        Boolean decrement = (Boolean) ready.value();
-                        if (!decrement) {
-                            return Poll.ready(false);
-                        } else {
-                            awaitOn(CheckoutAsync.reserve(self, item));
-                            item = null;
-                            state = State.AWAIT_RESERVE_L30;
+                    switch (state) {
+                        case State.AWAIT_DECREMENT_L29 -> {
+                            // Checkout.java:29: await(bank.decrement(cost))
+                            if (mustSuspend(cx)) return Poll.pending();
+                            Poll<?> ready = polled(awaited().poll(cx));
+                            if (ready.isPending()) return Poll.pending();
+                            Boolean decrement = (Boolean) ready.value();
+                            if (!decrement) {
+                                result = false;
+                                break dispatch;
+                            } else {
+                                awaitOn(CheckoutAsync.reserve(self, item));
+                                item = null;
+                                state = State.AWAIT_RESERVE_L30;
+                            }
+                        }
+                        case State.AWAIT_RESERVE_L30 -> {
+                            // Checkout.java:30: reserve(item)
+                            if (mustSuspend(cx)) return Poll.pending();
+                            Poll<?> ready = polled(awaited().poll(cx));
+                            if (ready.isPending()) return Poll.pending();
+                            receipt = (String) ready.value();
+                            result = receipt != null;
+                            break dispatch;
                         }
                     }
-                    case AWAIT_RESERVE_L30 -> {
-                        // Checkout.java:30: reserve(item)
-                        Poll<?> ready = pollAwaited(cx);
-                        if (ready.isPending()) return Poll.pending();
-                        receipt = (String) ready.value();
-                        return Poll.ready(receipt != null);
-                    }
                 }
+            } catch (Throwable t) {
+                throw failed(t);
             }
+            return complete(result);
         }
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", state.line);
+            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", State.line(state));
         }
 
-        private enum State {
-            START(27),
+        private static final class State {
+            static final byte START = 0;
 
-            AWAIT_DECREMENT_L29(29),
+            static final byte AWAIT_DECREMENT_L29 = 1;
 
-            AWAIT_RESERVE_L30(30);
+            static final byte AWAIT_RESERVE_L30 = 2;
+
+            private State() {
+            }
 
             /**
-             * The line in Checkout.java this state resumes at.
+             * The line in Checkout.java {@code state} resumes at (-1 if none).
              */
-            final int line;
-
-            State(int line) {
-                this.line = line;
+            static int line(byte state) {
+                return switch (state) {
+                    case START -> 27;
+                    case AWAIT_DECREMENT_L29 -> 29;
+                    case AWAIT_RESERVE_L30 -> 30;
+                    default -> -1;
+                };
             }
         }
     }
@@ -111,7 +129,7 @@ final class CheckoutAsync {
 
         private String item;
 
-        private State state = State.START;
+        private byte state = State.START;
 
         Reserve(Checkout self, String item) {
             this.self = self;
@@ -119,42 +137,57 @@ final class CheckoutAsync {
         }
 
         @Override
-        protected Poll<String> resume(Context cx) throws Throwable {
-            for (;;) {
-                switch (state) {
-                    case START -> {
+        public Poll<String> poll(Context cx) {
+            beginPoll(cx);
+            String result;
+            try {
+                dispatch:
+                for (;;) {
+                    if (state == State.START) {
                         awaitOn(self.inventory.take(item));
                         item = null;
                         state = State.AWAIT_TAKE_L36;
                     }
-                    case AWAIT_TAKE_L36 -> {
-                        // Checkout.java:36: await(inventory.take(item))
-                        Poll<?> ready = pollAwaited(cx);
-                        if (ready.isPending()) return Poll.pending();
-                        String take = (String) ready.value();
-                        return Poll.ready(take);
+                    switch (state) {
+                        case State.AWAIT_TAKE_L36 -> {
+                            // Checkout.java:36: await(inventory.take(item))
+                            if (mustSuspend(cx)) return Poll.pending();
+                            Poll<?> ready = polled(awaited().poll(cx));
+                            if (ready.isPending()) return Poll.pending();
+                            String take = (String) ready.value();
+                            result = take;
+                            break dispatch;
+                        }
                     }
                 }
+            } catch (Throwable t) {
+                throw failed(t);
             }
+            return complete(result);
         }
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", state.line);
+            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", State.line(state));
         }
 
-        private enum State {
-            START(34),
+        private static final class State {
+            static final byte START = 0;
 
-            AWAIT_TAKE_L36(36);
+            static final byte AWAIT_TAKE_L36 = 1;
+
+            private State() {
+            }
 
             /**
-             * The line in Checkout.java this state resumes at.
+             * The line in Checkout.java {@code state} resumes at (-1 if none).
              */
-            final int line;
-
-            State(int line) {
-                this.line = line;
+            static int line(byte state) {
+                return switch (state) {
+                    case START -> 34;
+                    case AWAIT_TAKE_L36 -> 36;
+                    default -> -1;
+                };
             }
         }
     }

@@ -38,11 +38,11 @@ final class TransfersAsync {
         /**
          * …otherwise the state to continue with.
          */
-        private State finallyNext;
+        private byte finallyNext;
 
         private Long result;
 
-        private State state = State.START;
+        private byte state = State.START;
 
         WithLock(Transfers self, String account) {
             this.self = self;
@@ -50,89 +50,106 @@ final class TransfersAsync {
         }
 
         @Override
-        protected Poll<Long> resume(Context cx) throws Throwable {
-            long token = 0;
-            for (;;) {
-                State entered = state;
-                try {
-                    switch (state) {
-                        case START -> {
-                            awaitOn(self.ledger.lock(account));
-                            state = State.AWAIT_LOCK_L23;
-                        }
-                        case AWAIT_LOCK_L23 -> {
-                            // Transfers.java:23: await(ledger.lock(account))
-                            Poll<?> ready = pollAwaited(cx);
-                            if (ready.isPending()) return Poll.pending();
-                            token = (Long) ready.value();
-                            state = State.TRY_L24;
-                        }
-                        case TRY_L24 -> {
-                            // Transfers.java:24: try
-                            if (account.isEmpty()) throw new IllegalArgumentException("no account");
-                            result = token * 2;
-                            finallyPending = null;
-                            finallyNext = State.RETURN;
-                            state = State.FINALLY_L27;
-                        }
-                        case FINALLY_L27 -> {
-                            // Transfers.java:27: finally
-                            awaitOn(self.ledger.unlock(token));
-                            account = null;
-                            state = State.AWAIT_UNLOCK_L28;
-                        }
-                        case AWAIT_UNLOCK_L28 -> {
-                            // Transfers.java:28: await(ledger.unlock(token))
-                            Poll<?> ready = pollAwaited(cx);
-                            if (ready.isPending()) return Poll.pending();
-                            if (finallyPending != null) {
-                                Throwable thrown = finallyPending;
-                                finallyPending = null;
-                                throw thrown;
+        public Poll<Long> poll(Context cx) {
+            beginPoll(cx);
+            try {
+                long token = 0;
+                dispatch:
+                for (;;) {
+                    byte entered = state;
+                    try {
+                        switch (state) {
+                            case State.START -> {
+                                awaitOn(self.ledger.lock(account));
+                                state = State.AWAIT_LOCK_L23;
                             }
-                            state = finallyNext;
+                            case State.AWAIT_LOCK_L23 -> {
+                                // Transfers.java:23: await(ledger.lock(account))
+                                if (mustSuspend(cx)) return Poll.pending();
+                                Poll<?> ready = polled(awaited().poll(cx));
+                                if (ready.isPending()) return Poll.pending();
+                                token = (Long) ready.value();
+                                state = State.TRY_L24;
+                            }
+                            case State.TRY_L24 -> {
+                                // Transfers.java:24: try
+                                if (account.isEmpty()) throw new IllegalArgumentException("no account");
+                                result = token * 2;
+                                finallyPending = null;
+                                finallyNext = State.RETURN;
+                                state = State.FINALLY_L27;
+                            }
+                            case State.FINALLY_L27 -> {
+                                // Transfers.java:27: finally
+                                awaitOn(self.ledger.unlock(token));
+                                account = null;
+                                state = State.AWAIT_UNLOCK_L28;
+                            }
+                            case State.AWAIT_UNLOCK_L28 -> {
+                                // Transfers.java:28: await(ledger.unlock(token))
+                                if (mustSuspend(cx)) return Poll.pending();
+                                Poll<?> ready = polled(awaited().poll(cx));
+                                if (ready.isPending()) return Poll.pending();
+                                if (finallyPending != null) {
+                                    Throwable thrown = finallyPending;
+                                    finallyPending = null;
+                                    throw thrown;
+                                }
+                                state = finallyNext;
+                            }
+                            case State.RETURN -> {
+                                break dispatch;
+                            }
                         }
-                        case RETURN -> {
-                            return Poll.ready(result);
+                    } catch (Throwable t) {
+                        switch (entered) {
+                            case State.TRY_L24 -> {
+                                finallyPending = t;
+                                state = State.FINALLY_L27;
+                            }
+                            default -> throw t;
                         }
-                    }
-                } catch (Throwable t) {
-                    switch (entered) {
-                        case TRY_L24 -> {
-                            finallyPending = t;
-                            state = State.FINALLY_L27;
-                        }
-                        default -> throw t;
                     }
                 }
+            } catch (Throwable t) {
+                throw failed(t);
             }
+            return complete(result);
         }
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("bank.Transfers", "withLock", "Transfers.java", state.line);
+            return new StackTraceElement("bank.Transfers", "withLock", "Transfers.java", State.line(state));
         }
 
-        private enum State {
-            START(21),
+        private static final class State {
+            static final byte START = 0;
 
-            AWAIT_LOCK_L23(23),
+            static final byte AWAIT_LOCK_L23 = 1;
 
-            TRY_L24(24),
+            static final byte TRY_L24 = 2;
 
-            FINALLY_L27(27),
+            static final byte FINALLY_L27 = 3;
 
-            AWAIT_UNLOCK_L28(28),
+            static final byte AWAIT_UNLOCK_L28 = 4;
 
-            RETURN(-1);
+            static final byte RETURN = 5;
+
+            private State() {
+            }
 
             /**
-             * The line in Transfers.java this state resumes at.
+             * The line in Transfers.java {@code state} resumes at (-1 if none).
              */
-            final int line;
-
-            State(int line) {
-                this.line = line;
+            static int line(byte state) {
+                return switch (state) {
+                    case START -> 21;
+                    case AWAIT_LOCK_L23 -> 23;
+                    case TRY_L24 -> 24;
+                    case FINALLY_L27 -> 27;
+                    case AWAIT_UNLOCK_L28 -> 28;
+                    default -> -1;
+                };
             }
         }
     }

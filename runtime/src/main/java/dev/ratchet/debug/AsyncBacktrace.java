@@ -16,7 +16,7 @@ import java.util.concurrent.CancellationException;
  *
  * <pre>
  * java.lang.IllegalStateException: out of stock
- *     at shop.InventoryAsync$Take.resume(InventoryAsync.java:57)
+ *     at shop.InventoryAsync$Take.poll(InventoryAsync.java:57)
  *     ...
  *     Suppressed: dev.ratchet.debug.AsyncBacktrace: reached through 3 {@code @Async} frames (innermost first)
  *         at shop.Inventory.take(Inventory.java)

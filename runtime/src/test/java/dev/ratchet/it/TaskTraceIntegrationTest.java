@@ -13,7 +13,7 @@ import dev.ratchet.debug.TaskDump;
 import dev.ratchet.debug.TaskDump.Frame;
 import dev.ratchet.debug.TaskDump.State;
 import dev.ratchet.debug.TaskDump.TaskInfo;
-import dev.ratchet.internal.machine.AsyncStateMachine;
+import dev.ratchet.internal.machine.ResumingMachine;
 import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
 import dev.ratchet.sync.Channel;
@@ -37,7 +37,7 @@ class TaskTraceIntegrationTest {
      * (or recv first when {@code recvFirst}), hand-lowered as the processor does, with source
      * lines 21 (send), 22 (recv) and 20 (lock) of Peer.java.
      */
-    static final class Peer extends AsyncStateMachine<Integer> {
+    static final class Peer extends ResumingMachine<Integer> {
         private final String method;
         private final Channel.Sender<Integer> tx;
         private final Channel.Receiver<Integer> rx;

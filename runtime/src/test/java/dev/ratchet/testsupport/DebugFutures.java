@@ -4,7 +4,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.debug.Traceable;
-import dev.ratchet.internal.machine.AsyncStateMachine;
+import dev.ratchet.internal.machine.ResumingMachine;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -103,7 +103,7 @@ public final class DebugFutures {
      * }</pre>
      * Its current frame is {@code demo.Indexer.index(Indexer.java:42)} once it has reached the await.
      */
-    public static final class BlockingMachine extends AsyncStateMachine<Integer> {
+    public static final class BlockingMachine extends ResumingMachine<Integer> {
         public static final String RESUMED_AT = "demo.Indexer.index(Indexer.java:42)";
         private final long blockMillis;
         private volatile int state;

@@ -33,9 +33,15 @@ import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 
 /**
- * Writes the state machine of one method: an enum of states named after their awaits, fields for
- * exactly the variables live across a suspension, and {@code resume}, a {@code for (;;)} loop
- * over a {@code switch} on the state in which every state runs to its next await or the end.
+ * Writes the state machine of one method: constants for its states named after their awaits,
+ * fields for exactly the variables live across a suspension, and {@code poll}, a {@code for (;;)}
+ * loop over a {@code switch} on the state in which every state runs to its next await or a
+ * return. A return assigns the result and breaks out of the loop to {@code complete(result)},
+ * outside the body's {@code try}, so that no catch of the body sees what completing throws.
+ *
+ * <p>The state is a number (a {@code byte} unless the method has more than 128 states), not an
+ * enum: it keeps the machine object small (a machine is allocated per call) and its switch a
+ * plain table, and storing it costs no GC barrier, as storing a reference does.
  */
 public final class MachineWriter {
     private final StateGraph g;
@@ -44,11 +50,18 @@ public final class MachineWriter {
     private boolean unchecked;
     private boolean usesDispatchLabel;
     private boolean usesSelf;
+    /** Some return was written: the loop can end, and {@code poll} ends in {@code complete}. */
+    private boolean completes;
+    /** The type of the state field: the smallest integral type that numbers every state. */
+    private final TypeName stateNumber;
 
     public MachineWriter(StateGraph g, InternalNames names, ClassName host) {
         this.g = g;
         this.n = names;
         this.host = host;
+        int states = g.states().size() + (g.returnsThroughFinally() ? 1 : 0);
+        this.stateNumber = states <= Byte.MAX_VALUE + 1 ? TypeName.BYTE
+                : states <= Short.MAX_VALUE + 1 ? TypeName.SHORT : TypeName.INT;
     }
 
     /** The simple name of the machine class for {@code method}: {@code Buy}, {@code Buy2} for overloads. */
@@ -87,9 +100,9 @@ public final class MachineWriter {
                 .addTypeVariables(typeVariables(m))
                 .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output))
                 .addMethod(ctor.build())
-                .addMethod(MethodSpec.methodBuilder("resume")
+                .addMethod(MethodSpec.methodBuilder("poll")
                         .addAnnotation(Override.class)
-                        .addModifiers(Modifier.PROTECTED)
+                        .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(POLL, output))
                         .addParameter(CONTEXT, "cx")
                         .addStatement("throw new $T($S)", IllegalStateException.class,
@@ -107,7 +120,7 @@ public final class MachineWriter {
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
                 .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output));
-        MethodSpec resume = resume(output); // first: it tells whether the body uses the receiver
+        MethodSpec poll = poll(output); // first: it tells whether the body uses the receiver
         List<TypeSpec> localClasses = new ArrayList<>();
         for (dev.ratchet.processor.lowering.LocalClass lc : g.localClasses()) localClasses.add(localClass(lc, simpleName));
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
@@ -135,38 +148,48 @@ public final class MachineWriter {
             ctor.addParameter(typeOf(v), v.name());
             if (v.isField()) ctor.addStatement("this.$L = $L", v.name(), v.name());
         }
-        ClassName stateType = ClassName.get("", n.stateType());
         for (TryRegion r : g.regions()) {
             type.addField(FieldSpec.builder(Throwable.class, r.pendingName(), Modifier.PRIVATE)
                     .addJavadoc("Completion record of the finally at line $L: the exception to rethrow, if any…\n", r.line()).build());
-            type.addField(FieldSpec.builder(stateType, r.nextName(), Modifier.PRIVATE)
+            type.addField(FieldSpec.builder(stateNumber, r.nextName(), Modifier.PRIVATE)
                     .addJavadoc("…otherwise the state to continue with.\n").build());
         }
         if (g.returnsThroughFinally()) type.addField(output, n.result(), Modifier.PRIVATE);
-        type.addField(FieldSpec.builder(stateType, n.state(), Modifier.PRIVATE)
+        type.addField(FieldSpec.builder(stateNumber, n.state(), Modifier.PRIVATE)
                 .initializer("$L.$L", n.stateType(), g.entry().stateName()).build());
         type.addMethod(ctor.build());
-        type.addMethod(resume);
+        type.addMethod(poll);
         type.addMethod(sourceFrame(m));
-        type.addType(stateEnum(m));
+        type.addType(stateConstants(m));
         type.addTypes(localClasses);
         return type.build();
     }
 
     /**
-     * The states, each with the line of the user's source it resumes at: what {@code sourceFrame}
-     * reports to task dumps and async backtraces.
+     * The states, numbered from 0 in the order of the source, and the line of the user's source
+     * each resumes at: what {@code sourceFrame} reports to task dumps and async backtraces.
      */
-    private TypeSpec stateEnum(AsyncMethod m) {
-        TypeSpec.Builder states = TypeSpec.enumBuilder(n.stateType()).addModifiers(Modifier.PRIVATE);
-        for (Block b : g.states()) {
-            states.addEnumConstant(b.stateName(), TypeSpec.anonymousClassBuilder("$L", b.line()).build());
+    private TypeSpec stateConstants(AsyncMethod m) {
+        TypeSpec.Builder states = TypeSpec.classBuilder(n.stateType())
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
+        List<String> names = new ArrayList<>();
+        for (Block b : g.states()) names.add(b.stateName());
+        if (g.returnsThroughFinally()) names.add("RETURN");
+        for (int i = 0; i < names.size(); i++) {
+            states.addField(FieldSpec.builder(stateNumber, names.get(i), Modifier.STATIC, Modifier.FINAL)
+                    .initializer("$L", i).build());
         }
-        if (g.returnsThroughFinally()) states.addEnumConstant("RETURN", TypeSpec.anonymousClassBuilder("$L", -1).build());
-        states.addField(FieldSpec.builder(int.class, "line", Modifier.FINAL)
-                .addJavadoc("The line in $L this state resumes at.\n", m.fileName()).build());
-        states.addMethod(MethodSpec.constructorBuilder().addParameter(int.class, "line")
-                .addStatement("this.line = line").build());
+        states.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder lines = CodeBlock.builder().add("return switch (state) {\n").indent();
+        for (Block b : g.states()) lines.add("case $L -> $L;\n", b.stateName(), b.line());
+        lines.add("default -> -1;\n").unindent().add("};\n");
+        states.addMethod(MethodSpec.methodBuilder("line")
+                .addJavadoc("The line in $L {@code state} resumes at (-1 if none).\n", m.fileName())
+                .addModifiers(Modifier.STATIC)
+                .returns(int.class)
+                .addParameter(stateNumber, "state")
+                .addCode(lines.build())
+                .build());
         return states.build();
     }
 
@@ -176,8 +199,8 @@ public final class MachineWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(StackTraceElement.class)
-                .addStatement("return new $T($S, $S, $S, $L.line)", StackTraceElement.class,
-                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.state())
+                .addStatement("return new $T($S, $S, $S, $L.line($L))", StackTraceElement.class,
+                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.stateType(), n.state())
                 .build();
     }
 
@@ -189,7 +212,7 @@ public final class MachineWriter {
         return type.getQualifiedName().toString();
     }
 
-    private MethodSpec resume(TypeName output) {
+    private MethodSpec poll(TypeName output) {
         CodeBlock.Builder body = CodeBlock.builder();
         for (LocalVar v : g.vars()) {
             if (!v.isField() && v.kind() != LocalVar.Kind.TEMP) {
@@ -204,24 +227,30 @@ public final class MachineWriter {
             // Exceptions are routed by the state the pass began in, not by `state`: a jump out of a
             // kept try statement sets `state` before its finally or resource close runs, and what
             // those throw still belongs to the regions of the state that ran them (fuzzer finding).
-            loop.addStatement("$L $L = $L", n.stateType(), n.entered(), n.state());
+            loop.addStatement("$T $L = $L", stateNumber, n.entered(), n.state());
             loop.beginControlFlow("try");
+        }
+        // Without try regions, the entry runs before the switch and goes on to the state it enters
+        // (typically its first await) in the same turn of the loop: a turn of the loop costs every
+        // machine (each call) measurably more than the switch. With regions, exceptions are routed
+        // by the state the turn began in, so every state stays a case.
+        Block hoisted = routed ? null : g.entry();
+        if (hoisted != null) {
+            loop.beginControlFlow("if ($L == $L.$L)", n.state(), n.stateType(), hoisted.stateName());
+            stateCode(loop, hoisted);
+            loop.endControlFlow();
         }
         loop.beginControlFlow("switch ($L)", n.state());
         for (Block b : g.states()) {
-            loop.beginControlFlow("case $L ->", b.stateName());
-            String where = g.method().fileName() + ":" + b.line();
-            if (b.resumes() != null) {
-                loop.add("// $L: $L\n", where, oneLine(b.resumes().source()));
-                resumePrologue(loop, b);
-            } else if (!b.comment().isEmpty()) {
-                loop.add("// $L: $L\n", where, oneLine(b.comment()));
-            }
-            printBody(loop, b);
+            if (b == hoisted) continue;
+            loop.beginControlFlow("case $L.$L ->", n.stateType(), b.stateName());
+            stateCode(loop, b);
             loop.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.beginControlFlow("case RETURN ->").addStatement("return $T.ready($L)", POLL, n.result()).endControlFlow();
+            loop.beginControlFlow("case $L.RETURN ->", n.stateType()).addStatement("break $L", n.dispatch()).endControlFlow();
+            usesDispatchLabel = true;
+            completes = true;
         }
         loop.endControlFlow();
         if (routed) {
@@ -229,7 +258,9 @@ public final class MachineWriter {
             loop.beginControlFlow("switch ($L)", n.entered());
             Map<TryRegion.Handler, List<String>> byHandler = new LinkedHashMap<>();
             for (Block b : g.states()) {
-                if (b.handler() != null) byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(b.stateName());
+                if (b.handler() != null) {
+                    byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(n.stateType() + "." + b.stateName());
+                }
             }
             for (Map.Entry<TryRegion.Handler, List<String>> e : byHandler.entrySet()) {
                 TryRegion.Handler h = e.getKey();
@@ -248,17 +279,37 @@ public final class MachineWriter {
         }
         if (usesDispatchLabel) body.add("$L:\n", n.dispatch());
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
-        MethodSpec.Builder resume = MethodSpec.methodBuilder("resume")
+        CodeBlock.Builder code = CodeBlock.builder().addStatement("beginPoll($L)", n.cx());
+        // With a return through a finally, the result is a field (kept across the finally's awaits).
+        if (completes && !g.returnsThroughFinally()) code.addStatement("$T $L", output, n.result());
+        code.beginControlFlow("try")
+                .add(body.build())
+                .nextControlFlow("catch ($T $L)", Throwable.class, n.exception())
+                .addStatement("throw failed($L)", n.exception())
+                .endControlFlow();
+        if (completes) code.addStatement("return complete($L)", n.result());
+        MethodSpec.Builder poll = MethodSpec.methodBuilder("poll")
                 .addAnnotation(Override.class)
-                .addModifiers(Modifier.PROTECTED)
+                .addModifiers(Modifier.PUBLIC)
                 .returns(ParameterizedTypeName.get(POLL, output))
                 .addParameter(CONTEXT, n.cx())
-                .addException(Throwable.class)
-                .addCode(body.build());
+                .addCode(code.build());
         if (unchecked) {
-            resume.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+            poll.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
         }
-        return resume.build();
+        return poll.build();
+    }
+
+    /** The code of state {@code b}: where it is in the source, its await's poll, its body. */
+    private void stateCode(CodeBlock.Builder c, Block b) {
+        String where = g.method().fileName() + ":" + b.line();
+        if (b.resumes() != null) {
+            c.add("// $L: $L\n", where, oneLine(b.resumes().source()));
+            resumePrologue(c, b);
+        } else if (!b.comment().isEmpty()) {
+            c.add("// $L: $L\n", where, oneLine(b.comment()));
+        }
+        printBody(c, b);
     }
 
     /** A local class of the body as an inner class of the machine (it may use {@code self}). */
@@ -312,7 +363,8 @@ public final class MachineWriter {
     private void resumePrologue(CodeBlock.Builder c, Block b) {
         Block.Await a = b.resumes();
         TypeName anyPoll = ParameterizedTypeName.get(POLL, WildcardTypeName.subtypeOf(Object.class));
-        c.addStatement("$T $L = pollAwaited($L)", anyPoll, n.ready(), n.cx());
+        c.addStatement("if (mustSuspend($L)) return $T.pending()", n.cx(), POLL);
+        c.addStatement("$T $L = polled(awaited().poll($L))", anyPoll, n.ready(), n.cx());
         c.addStatement("if ($L.isPending()) return $T.pending()", n.ready(), POLL);
         LocalVar target = a.target();
         if (target == null) return;
@@ -407,7 +459,10 @@ public final class MachineWriter {
 
     private void transition(CodeBlock.Builder c, Transition t) {
         if (t.isReturn() && t.crossed().isEmpty()) {
-            c.addStatement("return $T.ready($L)", POLL, t.returnValue() == null ? "null" : snippet(t.returnValue()));
+            c.addStatement("$L = $L", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()));
+            c.addStatement("break $L", n.dispatch());
+            usesDispatchLabel = true;
+            completes = true;
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.addStatement("$L = $L", n.result(), snippet(t.returnValue()));
@@ -423,10 +478,10 @@ public final class MachineWriter {
 
     /**
      * The state a finally continues with. None when the jump's target was removed as unreachable:
-     * that happens only behind a finally that cannot complete normally, which never reads it.
+     * that happens only behind a finally that cannot complete normally, which never reads it: -1.
      */
     private CodeBlock stateOrNull(String stateName) {
-        return stateName == null ? CodeBlock.of("null") : CodeBlock.of("$L.$L", n.stateType(), stateName);
+        return stateName == null ? CodeBlock.of("-1") : CodeBlock.of("$L.$L", n.stateType(), stateName);
     }
 
     /** A snippet as code; transitions inside it print as a braced block on one line. */
@@ -462,7 +517,9 @@ public final class MachineWriter {
     /** A transition on one line, for use inside the user's statements. */
     private void transitionInline(CodeBlock.Builder c, Transition t) {
         if (t.isReturn() && t.crossed().isEmpty()) {
-            c.add("return $T.ready($L);", POLL, t.returnValue() == null ? "null" : snippet(t.returnValue()));
+            c.add("$L = $L; break $L;", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()), n.dispatch());
+            usesDispatchLabel = true;
+            completes = true;
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.add("$L = $L; ", n.result(), snippet(t.returnValue()));

@@ -19,6 +19,16 @@ class ShapesTest {
     }
 
     @Test
+    void aMethodWithMoreThan128StatesNumbersThemWithAShort() {
+        long expected = 1;
+        for (int k = 0; k < 130; k++) expected += k % 7;
+        assertEquals(expected, program.check("manyStates", 1L).get(Schedule.PENDING_ONCE).value());
+        String source = program.generatedSource("ShapesAsyncMachines");
+        assertTrue(source.contains("private short state = State.START;"), "state field of ManyStates");
+        assertTrue(source.contains("static final short AWAIT_VALUE_L"), "state constants of ManyStates");
+    }
+
+    @Test
     void genericMethod() {
         assertEquals("c", program.check("maxOf", List.of("a", "c", "b")).get(Schedule.READY).value());
     }

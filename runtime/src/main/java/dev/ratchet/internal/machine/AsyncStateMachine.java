@@ -15,28 +15,45 @@ import java.util.concurrent.CancellationException;
  * The machinery shared by every generated state machine: completion, cancellation and awaiting.
  * For generated code only; not API.
  *
- * <p>A generated machine implements {@link #resume(Context)}: it runs the body from its current
- * state to the next await that is pending (returning {@link Poll#pending()}) or to the end
- * (returning ready, or throwing the body's exception). An await is two calls: {@link
- * #awaitOn(Future)} before suspending, then {@link #pollAwaited(Context)} in the state that resumes
- * it, which returns pending until the child is ready.
+ * <p>A generated machine implements {@link #poll(Context)} itself, in this shape: {@link
+ * #beginPoll} first; then, inside a {@code try} whose {@code catch (Throwable t)} throws {@link
+ * #failed failed(t)}, the body from its current state to the next await that is pending (returning
+ * {@link Poll#pending()}) or to a return; a return ends the poll with {@link #complete
+ * complete(value)}. An await is {@link #awaitOn(Future)} before suspending, then, in the state
+ * that resumes it, {@link #mustSuspend} (the budget, cancellation) and a poll of {@link
+ * #awaited()} passed through {@link #polled}.
  *
  * <pre>{@code
  * final class Twice extends AsyncStateMachine<Integer> {
  *     private final Future<Integer> child;
- *     private int state;
+ *     private byte state;
  *     Twice(Future<Integer> child) { this.child = child; }
- *     protected Poll<Integer> resume(Context cx) {
- *         if (state == 0) { awaitOn(child); state = 1; }
- *         Poll<?> ready = pollAwaited(cx);
- *         if (ready.isPending()) return Poll.pending();
- *         return Poll.ready(2 * (Integer) ready.value());
+ *     public Poll<Integer> poll(Context cx) {
+ *         beginPoll(cx);
+ *         Integer result;
+ *         try {
+ *             if (state == 0) { awaitOn(child); state = 1; }
+ *             if (mustSuspend(cx)) return Poll.pending();
+ *             Poll<?> ready = polled(awaited().poll(cx));
+ *             if (ready.isPending()) return Poll.pending();
+ *             result = 2 * (Integer) ready.value();
+ *         } catch (Throwable t) {
+ *             throw failed(t);
+ *         }
+ *         return complete(result);
  *     }
  * }
  * }</pre>
  *
+ * <p>Why the machine writes {@code poll} and the awaited future's poll itself, with small helpers
+ * around them, instead of a shared {@code poll} calling an abstract body: a chain of nested awaits
+ * is a recursion of polls, and the JIT compiles it well only when each level is one method that
+ * calls the next level directly (a call site per machine class, whose type profile stays precise).
+ * A shared wrapper and a shared await helper made three calls per level, through call sites shared
+ * by every machine class; the helpers here stay small and call no child, so they inline.
+ *
  * <p>Cancellation (SPEC "Cancellation"): {@link #cancel()} only sets a flag. The next {@link
- * #pollAwaited} cancels the awaited child, keeps polling it until it has completed (its cleanup),
+ * #mustSuspend} cancels the awaited child, keeps polling it until it has completed (its cleanup),
  * then throws {@link CancellationException} at the await, inside the user's try structure; every
  * later await throws it again at once; a machine cancelled before its first poll runs nothing; a
  * body that swallows the exception (a catch, or a {@code finally} that returns) still completes
@@ -83,13 +100,18 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     private static final byte FAILED = 4;
 
     /**
-     * Set by {@link #cancel()} (a volatile write, from any thread); read by the polling thread
-     * with opaque reads: a cancel that happens-before a poll (the executor's wake/poll edge, or
-     * the same thread) is seen by that poll like any write, and a racing one is seen eventually
-     * (opaque reads are not hoisted). A volatile read would fence every await for no gain. Once
-     * set it is never cleared.
+     * Set by {@link #cancel()} (a volatile write, from any thread); read by the polling thread.
+     * A cancel that happens-before a poll (the executor's wake/poll edge, or the same thread) is
+     * seen by that poll like any write, whichever read it uses. A racing one must be seen
+     * eventually by a body that keeps polling: the read at each await ({@link
+     * #cancelRequested()}) is opaque, so the JIT cannot hoist it out of a loop of awaits. The
+     * reads at the first poll and at completion ({@link #cancelRequestedPlain()}) happen once per
+     * machine, so nothing can hoist them across polls; a racing cancel that they miss is ordered
+     * after them (a cancel after completion, or one that the first await sees). They are plain
+     * because an opaque read is a compiler barrier in C2 (no field access moves across it), which
+     * cost every level of a chain of awaits. A volatile read would fence every await for no gain.
+     * Once set it is never cleared.
      */
-    @SuppressWarnings("unused") // accessed through CANCEL_REQUESTED
     private boolean cancelRequested;
 
     /** NEW, STARTED or DONE; one byte so the common poll checks one field. */
@@ -103,44 +125,45 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     /** For subclasses. */
     protected AsyncStateMachine() {}
 
-    @Override
-    public final Poll<T> poll(Context cx) {
+    /**
+     * The start of every {@link #poll}, before the body runs.
+     *
+     * @throws NullPointerException if {@code cx} is null
+     * @throws IllegalStateException if the machine has completed
+     * @throws CancellationException if it was cancelled before its first poll (it then runs
+     *     nothing and completes cancelled)
+     */
+    protected final void beginPoll(Context cx) {
         Objects.requireNonNull(cx, "cx");
-        if (phase != STARTED && !start()) throw new CancellationException();
-        Poll<T> result;
-        try {
-            result = resume(cx);
-        } catch (Throwable t) {
-            throw failed(t);
-        }
-        if (result.isReady()) {
-            phase = DONE;
-            awaited = null; // a child whose failure the body caught
-
-            // A catch, or a finally that returns, breaks or continues, may have swallowed the
-            // cancellation: the future still completes cancelled.
-            if (cancelRequested()) throw new CancellationException();
-        }
-        return result;
+        if (phase != STARTED) start();
     }
 
-    /**
-     * The first poll: returns false if the machine was cancelled before it (it then runs nothing
-     * and completes cancelled).
-     *
-     * @throws IllegalStateException if the machine has completed
-     */
-    private boolean start() {
+    /** {@link #beginPoll} on the first poll, or a poll after completion. */
+    private void start() {
         if (phase == DONE) {
             throw new IllegalStateException(
                     "polled after completion: a future must not be polled once it returned ready or threw");
         }
-        if (cancelRequested()) {
+        if (cancelRequestedPlain()) {
             phase = DONE;
-            return false;
+            throw new CancellationException();
         }
         phase = STARTED;
-        return true;
+    }
+
+    /**
+     * The end of a {@link #poll} in which the body returned {@code value} (outside the body's
+     * {@code try}, so that no catch of the body sees what it throws).
+     *
+     * @throws CancellationException if the machine was cancelled: a catch, or a finally that
+     *     returns, breaks or continues, may have swallowed the cancellation, and the future still
+     *     completes cancelled
+     */
+    protected final Poll<T> complete(T value) {
+        phase = DONE;
+        if (awaited != null) awaited = null; // a child whose failure the body caught
+        if (cancelRequestedPlain()) throw new CancellationException();
+        return Poll.ready(value);
     }
 
     @Override
@@ -149,18 +172,17 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
         if (phase != DONE) CANCEL_REQUESTED.setVolatile(this, true);
     }
 
+    /** The read at each await: opaque, see {@link #cancelRequested the field}. */
     private boolean cancelRequested() {
         return (boolean) CANCEL_REQUESTED.getOpaque(this);
     }
 
-    /**
-     * Runs the body from the current state to the next await that is pending, or to the end.
-     *
-     * @throws Throwable whatever the body throws (rethrown unchanged by {@link #poll})
-     */
-    protected abstract Poll<T> resume(Context cx) throws Throwable;
+    /** The read at the first poll and at completion: plain, see {@link #cancelRequested the field}. */
+    private boolean cancelRequestedPlain() {
+        return cancelRequested;
+    }
 
-    /** Starts awaiting {@code future}; the state that resumes calls {@link #pollAwaited}. */
+    /** Starts awaiting {@code future}; the state that resumes polls it (see {@link #mustSuspend}). */
     protected final void awaitOn(Future<?> future) {
         awaited = Objects.requireNonNull(future, "awaited future");
         awaitFlags = 0;
@@ -218,8 +240,12 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
         return method + " (" + state + ")";
     }
 
-    /** Completes the machine with {@code t}, which it rethrows unchanged. */
-    private RuntimeException failed(Throwable t) {
+    /**
+     * Completes the machine with {@code t}, the body's exception, which it rethrows unchanged: the
+     * {@code catch (Throwable t)} of every {@link #poll} is {@code throw failed(t)}. Declared to
+     * return an exception so that the catch can end in {@code throw}; it never returns.
+     */
+    protected final RuntimeException failed(Throwable t) {
         if (awaited != null) awaitFlags |= FAILED; // it came out of the awaited future
         phase = DONE;
         awaited = null;
@@ -239,36 +265,60 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     }
 
     /**
-     * Polls the awaited future once. Every await spends one unit of the task's budget before its
-     * first poll: when it is spent the task yields (woken, pending) and the same state retries on
-     * the next poll.
-     * After {@link #cancel()}, cancels the awaited future, drives it to completion (its cleanup),
-     * then throws {@code CancellationException} here; if the child's cleanup threw something else,
-     * that exception is suppressed by the {@code CancellationException}.
+     * Before each poll of the awaited future: true if the machine must return pending without
+     * polling it. Every await spends one unit of the task's budget before its first poll: when it
+     * is spent the task yields (woken, pending) and the same state retries on the next poll.
+     * After {@link #cancel()}, it cancels the awaited future and drives it to completion (its
+     * cleanup: true while that is pending), then throws {@code CancellationException}; if the
+     * child's cleanup threw something else, that exception is suppressed by the {@code
+     * CancellationException}.
+     *
+     * <pre>{@code
+     * if (mustSuspend(cx)) return Poll.pending();
+     * Poll<?> ready = polled(awaited().poll(cx));
+     * if (ready.isPending()) return Poll.pending();
+     * }</pre>
      *
      * @throws NullPointerException if no future is awaited (a generator bug)
      */
-    protected final Poll<?> pollAwaited(Context cx) {
-        // Kept small so that the JIT inlines it into every generated resume; the rare paths
+    protected final boolean mustSuspend(Context cx) {
+        // Kept small so that the JIT inlines it into every generated poll; the rare paths
         // (cancellation, failure) are out of line.
         if (awaitFlags == 0) {
             // One unit per await, spent when it starts (its first poll), not on every re-poll of
             // a pending child: nested machines re-poll their whole chain on each wake, and
             // spending at every level would let a deep chain yield forever before reaching its leaf.
-            if (cx.yieldIfSpent()) return Poll.pending();
-            if (cancelRequested()) return pollCancelled(cx);
+            if (cx.yieldIfSpent()) return true;
+            if (cancelRequested()) return suspendCancelled(cx);
             awaitFlags = POLLED;
-        } else if (cancelRequested()) {
-            return pollCancelled(cx);
+            return false;
         }
-        // A failure leaves `awaited` set: failed() sees that it came out of this await.
-        Poll<?> ready = awaited.poll(cx);
-        if (ready.isReady()) awaited = null;
-        return ready;
+        return cancelRequested() && suspendCancelled(cx);
+    }
+
+    /** The future being awaited, to poll after {@link #mustSuspend} returned false. */
+    protected final Future<?> awaited() {
+        return awaited;
     }
 
     /**
-     * {@link #pollAwaited} after {@link #cancel()}: cancels the awaited future (once), drives it
+     * Passes on {@code poll}, the awaited future's result: once it is ready the machine no longer
+     * awaits it. If the poll threw, {@link #awaited()} stays set, so {@link #failed} sees that the
+     * exception came out of this await.
+     */
+    protected final Poll<?> polled(Poll<?> poll) {
+        if (poll.isReady()) awaited = null;
+        return poll;
+    }
+
+    /** {@link #mustSuspend} after {@link #cancel()}: true while the cancelled child is pending. */
+    private boolean suspendCancelled(Context cx) {
+        pollCancelled(cx); // throws unless the child's cleanup is pending
+        return true;
+    }
+
+    /**
+     * The awaited future's poll after {@link #cancel()}: cancels the awaited future (once), drives it
      * to completion, then throws {@code CancellationException}; an exception other than
      * cancellation from the child's cleanup is suppressed by it.
      */

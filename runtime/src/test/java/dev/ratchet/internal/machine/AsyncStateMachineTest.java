@@ -65,7 +65,7 @@ class AsyncStateMachineTest {
      * {@code try { log(await(first)); log(await(second)); } catch (CancellationException e) {
      * log("caught"); [await(third)] } return "done";} — hand-lowered like the processor does.
      */
-    final class Body extends AsyncStateMachine<String> {
+    final class Body extends ResumingMachine<String> {
         final Future<String> first;
         final Future<String> second;
         final Future<String> third;
@@ -196,7 +196,7 @@ class AsyncStateMachineTest {
         IllegalStateException failure = new IllegalStateException("close failed");
         a.cleanupFailure = failure;
         List<Throwable> seen = new ArrayList<>();
-        AsyncStateMachine<String> m = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> m = new ResumingMachine<>() {
             boolean awaiting;
 
             @Override
@@ -224,7 +224,7 @@ class AsyncStateMachineTest {
     @Test
     void aMachineCancelledWhileAwaitingAnUnpolledFutureDoesNotCancelIt() {
         Child a = new Child("a");
-        AsyncStateMachine<String> m = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> m = new ResumingMachine<>() {
             boolean started;
 
             @Override
@@ -248,7 +248,7 @@ class AsyncStateMachineTest {
     @Test
     void eachAwaitSpendsOneUnitOfBudgetAndYieldsWhenItIsSpent() {
         int awaits = 10;
-        AsyncStateMachine<Integer> loop = new AsyncStateMachine<>() {
+        AsyncStateMachine<Integer> loop = new ResumingMachine<>() {
             int i;
             boolean awaiting;
 
@@ -298,7 +298,7 @@ class AsyncStateMachineTest {
         AsyncStateMachine<Integer> m = null;
         for (int i = 0; i < depth; i++) {
             Future<Integer> inner = child;
-            m = new AsyncStateMachine<>() {
+            m = new ResumingMachine<>() {
                 boolean awaiting;
 
                 @Override
@@ -335,7 +335,7 @@ class AsyncStateMachineTest {
     @Test
     void checkedExceptionsOfTheBodyAreRethrownUnchanged() {
         IOException failure = new IOException("disk");
-        AsyncStateMachine<String> m = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> m = new ResumingMachine<>() {
             @Override
             protected Poll<String> resume(Context c) throws IOException {
                 throw failure;
@@ -362,7 +362,7 @@ class AsyncStateMachineTest {
 
     @Test
     void awaitingNullIsAnError() {
-        AsyncStateMachine<String> m = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> m = new ResumingMachine<>() {
             @Override
             protected Poll<String> resume(Context c) {
                 awaitOn(null);

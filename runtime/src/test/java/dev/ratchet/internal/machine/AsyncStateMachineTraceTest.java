@@ -29,7 +29,7 @@ class AsyncStateMachineTraceTest {
      * {@code String mN() { return await(child); }} at line {@code awaitLine} of Chain.java; or,
      * with {@code throwAfter}, {@code await(child); throw throwAfter;}.
      */
-    static final class Level extends AsyncStateMachine<String> {
+    static final class Level extends ResumingMachine<String> {
         final String method;
         final int awaitLine;
         final Future<String> child;
@@ -145,7 +145,7 @@ class AsyncStateMachineTraceTest {
 
     @Test
     void aMachineWithoutSourceFrameIsNamedByItsClass() {
-        AsyncStateMachine<String> anonymous = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> anonymous = new ResumingMachine<>() {
             @Override
             protected Poll<String> resume(Context cx) {
                 return Poll.ready("done");
@@ -156,7 +156,7 @@ class AsyncStateMachineTraceTest {
 
     @Test
     void aMachineWhoseSourceFrameThrowsIsStillDescribed() {
-        AsyncStateMachine<String> broken = new AsyncStateMachine<>() {
+        AsyncStateMachine<String> broken = new ResumingMachine<>() {
             @Override
             protected Poll<String> resume(Context cx) {
                 return Poll.pending();

@@ -24,6 +24,6 @@ class BacktraceTest {
         assertTrue(source.get(frames.get(4).getLineNumber() - 1).contains("await(shipping)"), frames.get(4).toString());
         assertTrue(n.lines().stream().anyMatch(l -> l.contains("Suppressed: dev.ratchet.debug.AsyncBacktrace")), n.lines()::toString);
         // placeOrder ran in another task: it is in the async backtrace, not in the Java stack trace.
-        assertTrue(n.lines().stream().noneMatch(l -> l.contains("$PlaceOrder.resume")), n.lines()::toString);
+        assertTrue(n.lines().stream().noneMatch(l -> l.contains("$PlaceOrder.poll")), n.lines()::toString);
     }
 }
