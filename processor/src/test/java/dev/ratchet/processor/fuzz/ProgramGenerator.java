@@ -100,7 +100,8 @@ final class ProgramGenerator {
             "value", "future", "awaited", "polls", "next", "machine", "pending", "done", "entry", "cancelled");
     /** Method names the generated companion or state machine might use itself. */
     static final List<String> RISKY_METHODS = List.of("poll", "cancel", "resume", "run", "get", "awaitOn", "pollAwaited",
-            "call", "apply", "start", "complete");
+            "call", "apply", "start", "complete", "beginPoll", "mustSuspend", "awaited", "polled", "failed",
+            "sourceFrame", "currentFrame", "suspendedAt", "awaiting");
 
     private final Random rnd;
     private final Config config;
