@@ -40,7 +40,7 @@ final class DownloadsAsync {
          */
         private Iterator<String> urlIterator;
 
-        private byte state = State.START;
+        private State state = State.START;
 
         Sizes(Downloads self, List<String> urls) {
             this.self = self;
@@ -62,7 +62,7 @@ final class DownloadsAsync {
                         state = State.LOOP_L24;
                     }
                     switch (state) {
-                        case State.LOOP_L24 -> {
+                        case LOOP_L24 -> {
                             // Downloads.java:24: for (String url : urls)
                             if (urlIterator.hasNext()) {
                                 url = urlIterator.next();
@@ -75,7 +75,7 @@ final class DownloadsAsync {
                                 break dispatch;
                             }
                         }
-                        case State.AWAIT_GET_L26 -> {
+                        case AWAIT_GET_L26 -> {
                             // Downloads.java:26: await(http.get(url))
                             if (mustSuspend(cx)) return Poll.pending();
                             Poll<?> ready = polled(awaited().poll(cx));
@@ -94,29 +94,23 @@ final class DownloadsAsync {
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("files.Downloads", "sizes", "Downloads.java", State.line(state));
+            return new StackTraceElement("files.Downloads", "sizes", "Downloads.java", state.line);
         }
 
-        private static final class State {
-            static final byte START = 0;
+        private enum State {
+            START(21),
 
-            static final byte LOOP_L24 = 1;
+            LOOP_L24(24),
 
-            static final byte AWAIT_GET_L26 = 2;
-
-            private State() {
-            }
+            AWAIT_GET_L26(26);
 
             /**
-             * The line in Downloads.java {@code state} resumes at (-1 if none).
+             * The line in Downloads.java this state resumes at.
              */
-            static int line(byte state) {
-                return switch (state) {
-                    case START -> 21;
-                    case LOOP_L24 -> 24;
-                    case AWAIT_GET_L26 -> 26;
-                    default -> -1;
-                };
+            final int line;
+
+            State(int line) {
+                this.line = line;
             }
         }
     }

@@ -39,7 +39,7 @@ final class CheckoutAsync {
 
         private int cost;
 
-        private byte state = State.START;
+        private State state = State.START;
 
         Buy(Checkout self, String item, int cost) {
             this.self = self;
@@ -60,7 +60,7 @@ final class CheckoutAsync {
                         state = State.AWAIT_DECREMENT_L29;
                     }
                     switch (state) {
-                        case State.AWAIT_DECREMENT_L29 -> {
+                        case AWAIT_DECREMENT_L29 -> {
                             // Checkout.java:29: await(bank.decrement(cost))
                             if (mustSuspend(cx)) return Poll.pending();
                             Poll<?> ready = polled(awaited().poll(cx));
@@ -75,7 +75,7 @@ final class CheckoutAsync {
                                 state = State.AWAIT_RESERVE_L30;
                             }
                         }
-                        case State.AWAIT_RESERVE_L30 -> {
+                        case AWAIT_RESERVE_L30 -> {
                             // Checkout.java:30: reserve(item)
                             if (mustSuspend(cx)) return Poll.pending();
                             Poll<?> ready = polled(awaited().poll(cx));
@@ -94,29 +94,23 @@ final class CheckoutAsync {
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", State.line(state));
+            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", state.line);
         }
 
-        private static final class State {
-            static final byte START = 0;
+        private enum State {
+            START(27),
 
-            static final byte AWAIT_DECREMENT_L29 = 1;
+            AWAIT_DECREMENT_L29(29),
 
-            static final byte AWAIT_RESERVE_L30 = 2;
-
-            private State() {
-            }
+            AWAIT_RESERVE_L30(30);
 
             /**
-             * The line in Checkout.java {@code state} resumes at (-1 if none).
+             * The line in Checkout.java this state resumes at.
              */
-            static int line(byte state) {
-                return switch (state) {
-                    case START -> 27;
-                    case AWAIT_DECREMENT_L29 -> 29;
-                    case AWAIT_RESERVE_L30 -> 30;
-                    default -> -1;
-                };
+            final int line;
+
+            State(int line) {
+                this.line = line;
             }
         }
     }
@@ -129,7 +123,7 @@ final class CheckoutAsync {
 
         private String item;
 
-        private byte state = State.START;
+        private State state = State.START;
 
         Reserve(Checkout self, String item) {
             this.self = self;
@@ -149,7 +143,7 @@ final class CheckoutAsync {
                         state = State.AWAIT_TAKE_L36;
                     }
                     switch (state) {
-                        case State.AWAIT_TAKE_L36 -> {
+                        case AWAIT_TAKE_L36 -> {
                             // Checkout.java:36: await(inventory.take(item))
                             if (mustSuspend(cx)) return Poll.pending();
                             Poll<?> ready = polled(awaited().poll(cx));
@@ -168,26 +162,21 @@ final class CheckoutAsync {
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", State.line(state));
+            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", state.line);
         }
 
-        private static final class State {
-            static final byte START = 0;
+        private enum State {
+            START(34),
 
-            static final byte AWAIT_TAKE_L36 = 1;
-
-            private State() {
-            }
+            AWAIT_TAKE_L36(36);
 
             /**
-             * The line in Checkout.java {@code state} resumes at (-1 if none).
+             * The line in Checkout.java this state resumes at.
              */
-            static int line(byte state) {
-                return switch (state) {
-                    case START -> 34;
-                    case AWAIT_TAKE_L36 -> 36;
-                    default -> -1;
-                };
+            final int line;
+
+            State(int line) {
+                this.line = line;
             }
         }
     }

@@ -38,11 +38,11 @@ final class TransfersAsync {
         /**
          * …otherwise the state to continue with.
          */
-        private byte finallyNext;
+        private State finallyNext;
 
         private Long result;
 
-        private byte state = State.START;
+        private State state = State.START;
 
         WithLock(Transfers self, String account) {
             this.self = self;
@@ -56,14 +56,14 @@ final class TransfersAsync {
                 long token = 0;
                 dispatch:
                 for (;;) {
-                    byte entered = state;
+                    State entered = state;
                     try {
                         switch (state) {
-                            case State.START -> {
+                            case START -> {
                                 awaitOn(self.ledger.lock(account));
                                 state = State.AWAIT_LOCK_L23;
                             }
-                            case State.AWAIT_LOCK_L23 -> {
+                            case AWAIT_LOCK_L23 -> {
                                 // Transfers.java:23: await(ledger.lock(account))
                                 if (mustSuspend(cx)) return Poll.pending();
                                 Poll<?> ready = polled(awaited().poll(cx));
@@ -71,7 +71,7 @@ final class TransfersAsync {
                                 token = (Long) ready.value();
                                 state = State.TRY_L24;
                             }
-                            case State.TRY_L24 -> {
+                            case TRY_L24 -> {
                                 // Transfers.java:24: try
                                 if (account.isEmpty()) throw new IllegalArgumentException("no account");
                                 result = token * 2;
@@ -79,13 +79,13 @@ final class TransfersAsync {
                                 finallyNext = State.RETURN;
                                 state = State.FINALLY_L27;
                             }
-                            case State.FINALLY_L27 -> {
+                            case FINALLY_L27 -> {
                                 // Transfers.java:27: finally
                                 awaitOn(self.ledger.unlock(token));
                                 account = null;
                                 state = State.AWAIT_UNLOCK_L28;
                             }
-                            case State.AWAIT_UNLOCK_L28 -> {
+                            case AWAIT_UNLOCK_L28 -> {
                                 // Transfers.java:28: await(ledger.unlock(token))
                                 if (mustSuspend(cx)) return Poll.pending();
                                 Poll<?> ready = polled(awaited().poll(cx));
@@ -97,13 +97,13 @@ final class TransfersAsync {
                                 }
                                 state = finallyNext;
                             }
-                            case State.RETURN -> {
+                            case RETURN -> {
                                 break dispatch;
                             }
                         }
                     } catch (Throwable t) {
                         switch (entered) {
-                            case State.TRY_L24 -> {
+                            case TRY_L24 -> {
                                 finallyPending = t;
                                 state = State.FINALLY_L27;
                             }
@@ -119,37 +119,29 @@ final class TransfersAsync {
 
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("bank.Transfers", "withLock", "Transfers.java", State.line(state));
+            return new StackTraceElement("bank.Transfers", "withLock", "Transfers.java", state.line);
         }
 
-        private static final class State {
-            static final byte START = 0;
+        private enum State {
+            START(21),
 
-            static final byte AWAIT_LOCK_L23 = 1;
+            AWAIT_LOCK_L23(23),
 
-            static final byte TRY_L24 = 2;
+            TRY_L24(24),
 
-            static final byte FINALLY_L27 = 3;
+            FINALLY_L27(27),
 
-            static final byte AWAIT_UNLOCK_L28 = 4;
+            AWAIT_UNLOCK_L28(28),
 
-            static final byte RETURN = 5;
-
-            private State() {
-            }
+            RETURN(-1);
 
             /**
-             * The line in Transfers.java {@code state} resumes at (-1 if none).
+             * The line in Transfers.java this state resumes at.
              */
-            static int line(byte state) {
-                return switch (state) {
-                    case START -> 21;
-                    case AWAIT_LOCK_L23 -> 23;
-                    case TRY_L24 -> 24;
-                    case FINALLY_L27 -> 27;
-                    case AWAIT_UNLOCK_L28 -> 28;
-                    default -> -1;
-                };
+            final int line;
+
+            State(int line) {
+                this.line = line;
             }
         }
     }

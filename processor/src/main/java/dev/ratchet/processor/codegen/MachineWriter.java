@@ -39,9 +39,8 @@ import javax.lang.model.type.TypeMirror;
  * return. A return assigns the result and breaks out of the loop to {@code complete(result)},
  * outside the body's {@code try}, so that no catch of the body sees what completing throws.
  *
- * <p>The state is a number (a {@code byte} unless the method has more than 128 states), not an
- * enum: it keeps the machine object small (a machine is allocated per call) and its switch a
- * plain table, and storing it costs no GC barrier, as storing a reference does.
+ * <p>The states are an enum named after the awaits (SPEC: the generated source is something users
+ * open to learn from), each constant carrying the source line it resumes at.
  */
 public final class MachineWriter {
     private final StateGraph g;
@@ -52,16 +51,14 @@ public final class MachineWriter {
     private boolean usesSelf;
     /** Some return was written: the loop can end, and {@code poll} ends in {@code complete}. */
     private boolean completes;
-    /** The type of the state field: the smallest integral type that numbers every state. */
-    private final TypeName stateNumber;
+    /** The enum of states. */
+    private final ClassName stateType;
 
     public MachineWriter(StateGraph g, InternalNames names, ClassName host) {
         this.g = g;
         this.n = names;
         this.host = host;
-        int states = g.states().size() + (g.returnsThroughFinally() ? 1 : 0);
-        this.stateNumber = states <= Byte.MAX_VALUE + 1 ? TypeName.BYTE
-                : states <= Short.MAX_VALUE + 1 ? TypeName.SHORT : TypeName.INT;
+        this.stateType = ClassName.get("", names.stateType());
     }
 
     /** The simple name of the machine class for {@code method}: {@code Buy}, {@code Buy2} for overloads. */
@@ -151,45 +148,34 @@ public final class MachineWriter {
         for (TryRegion r : g.regions()) {
             type.addField(FieldSpec.builder(Throwable.class, r.pendingName(), Modifier.PRIVATE)
                     .addJavadoc("Completion record of the finally at line $L: the exception to rethrow, if any…\n", r.line()).build());
-            type.addField(FieldSpec.builder(stateNumber, r.nextName(), Modifier.PRIVATE)
+            type.addField(FieldSpec.builder(stateType, r.nextName(), Modifier.PRIVATE)
                     .addJavadoc("…otherwise the state to continue with.\n").build());
         }
         if (g.returnsThroughFinally()) type.addField(output, n.result(), Modifier.PRIVATE);
-        type.addField(FieldSpec.builder(stateNumber, n.state(), Modifier.PRIVATE)
+        type.addField(FieldSpec.builder(stateType, n.state(), Modifier.PRIVATE)
                 .initializer("$L.$L", n.stateType(), g.entry().stateName()).build());
         type.addMethod(ctor.build());
         type.addMethod(poll);
         type.addMethod(sourceFrame(m));
-        type.addType(stateConstants(m));
+        type.addType(stateEnum(m));
         type.addTypes(localClasses);
         return type.build();
     }
 
     /**
-     * The states, numbered from 0 in the order of the source, and the line of the user's source
-     * each resumes at: what {@code sourceFrame} reports to task dumps and async backtraces.
+     * The states, each with the line of the user's source it resumes at: what {@code sourceFrame}
+     * reports to task dumps and async backtraces.
      */
-    private TypeSpec stateConstants(AsyncMethod m) {
-        TypeSpec.Builder states = TypeSpec.classBuilder(n.stateType())
-                .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL);
-        List<String> names = new ArrayList<>();
-        for (Block b : g.states()) names.add(b.stateName());
-        if (g.returnsThroughFinally()) names.add("RETURN");
-        for (int i = 0; i < names.size(); i++) {
-            states.addField(FieldSpec.builder(stateNumber, names.get(i), Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$L", i).build());
+    private TypeSpec stateEnum(AsyncMethod m) {
+        TypeSpec.Builder states = TypeSpec.enumBuilder(n.stateType()).addModifiers(Modifier.PRIVATE);
+        for (Block b : g.states()) {
+            states.addEnumConstant(b.stateName(), TypeSpec.anonymousClassBuilder("$L", b.line()).build());
         }
-        states.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        CodeBlock.Builder lines = CodeBlock.builder().add("return switch (state) {\n").indent();
-        for (Block b : g.states()) lines.add("case $L -> $L;\n", b.stateName(), b.line());
-        lines.add("default -> -1;\n").unindent().add("};\n");
-        states.addMethod(MethodSpec.methodBuilder("line")
-                .addJavadoc("The line in $L {@code state} resumes at (-1 if none).\n", m.fileName())
-                .addModifiers(Modifier.STATIC)
-                .returns(int.class)
-                .addParameter(stateNumber, "state")
-                .addCode(lines.build())
-                .build());
+        if (g.returnsThroughFinally()) states.addEnumConstant("RETURN", TypeSpec.anonymousClassBuilder("$L", -1).build());
+        states.addField(FieldSpec.builder(int.class, "line", Modifier.FINAL)
+                .addJavadoc("The line in $L this state resumes at.\n", m.fileName()).build());
+        states.addMethod(MethodSpec.constructorBuilder().addParameter(int.class, "line")
+                .addStatement("this.line = line").build());
         return states.build();
     }
 
@@ -199,8 +185,8 @@ public final class MachineWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(StackTraceElement.class)
-                .addStatement("return new $T($S, $S, $S, $L.line($L))", StackTraceElement.class,
-                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.stateType(), n.state())
+                .addStatement("return new $T($S, $S, $S, $L.line)", StackTraceElement.class,
+                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.state())
                 .build();
     }
 
@@ -227,7 +213,7 @@ public final class MachineWriter {
             // Exceptions are routed by the state the pass began in, not by `state`: a jump out of a
             // kept try statement sets `state` before its finally or resource close runs, and what
             // those throw still belongs to the regions of the state that ran them (fuzzer finding).
-            loop.addStatement("$T $L = $L", stateNumber, n.entered(), n.state());
+            loop.addStatement("$T $L = $L", stateType, n.entered(), n.state());
             loop.beginControlFlow("try");
         }
         // Without try regions, the entry runs before the switch and goes on to the state it enters
@@ -243,12 +229,12 @@ public final class MachineWriter {
         loop.beginControlFlow("switch ($L)", n.state());
         for (Block b : g.states()) {
             if (b == hoisted) continue;
-            loop.beginControlFlow("case $L.$L ->", n.stateType(), b.stateName());
+            loop.beginControlFlow("case $L ->", b.stateName());
             stateCode(loop, b);
             loop.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.beginControlFlow("case $L.RETURN ->", n.stateType()).addStatement("break $L", n.dispatch()).endControlFlow();
+            loop.beginControlFlow("case RETURN ->").addStatement("break $L", n.dispatch()).endControlFlow();
             usesDispatchLabel = true;
             completes = true;
         }
@@ -259,7 +245,7 @@ public final class MachineWriter {
             Map<TryRegion.Handler, List<String>> byHandler = new LinkedHashMap<>();
             for (Block b : g.states()) {
                 if (b.handler() != null) {
-                    byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(n.stateType() + "." + b.stateName());
+                    byHandler.computeIfAbsent(b.handler(), h -> new ArrayList<>()).add(b.stateName());
                 }
             }
             for (Map.Entry<TryRegion.Handler, List<String>> e : byHandler.entrySet()) {
@@ -478,10 +464,10 @@ public final class MachineWriter {
 
     /**
      * The state a finally continues with. None when the jump's target was removed as unreachable:
-     * that happens only behind a finally that cannot complete normally, which never reads it: -1.
+     * that happens only behind a finally that cannot complete normally, which never reads it.
      */
     private CodeBlock stateOrNull(String stateName) {
-        return stateName == null ? CodeBlock.of("-1") : CodeBlock.of("$L.$L", n.stateType(), stateName);
+        return stateName == null ? CodeBlock.of("null") : CodeBlock.of("$L.$L", n.stateType(), stateName);
     }
 
     /** A snippet as code; transitions inside it print as a braced block on one line. */

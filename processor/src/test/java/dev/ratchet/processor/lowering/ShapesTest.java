@@ -19,13 +19,13 @@ class ShapesTest {
     }
 
     @Test
-    void aMethodWithMoreThan128StatesNumbersThemWithAShort() {
+    void aMethodWithOneHundredThirtyAwaitsRunsLikeTheSynchronousOne() {
         long expected = 1;
         for (int k = 0; k < 130; k++) expected += k % 7;
         assertEquals(expected, program.check("manyStates", 1L).get(Schedule.PENDING_ONCE).value());
         String source = program.generatedSource("ShapesAsyncMachines");
-        assertTrue(source.contains("private short state = State.START;"), "state field of ManyStates");
-        assertTrue(source.contains("static final short AWAIT_VALUE_L"), "state constants of ManyStates");
+        assertTrue(source.contains("private State state = State.START;"), "state field of ManyStates");
+        assertTrue(source.contains("AWAIT_VALUE_L"), "states of ManyStates named after their awaits");
     }
 
     @Test
