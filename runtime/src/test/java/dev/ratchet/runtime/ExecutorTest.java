@@ -202,6 +202,50 @@ class ExecutorTest {
     }
 
     /**
+     * Tasks that keep yielding sit in run queues between polls (on a multiThreaded executor as
+     * held entries, still marked running): close() must take each over, deliver its cancel(), run
+     * its cleanup once and finish its handle, with no thread left.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void closeCancelsTasksThatKeepYielding(Kind kind) throws Exception {
+        String prefix = newPrefix();
+        Executor ex = kind.create(prefix);
+        AtomicInteger cleanups = new AtomicInteger();
+        AtomicInteger polled = new AtomicInteger();
+        List<JoinHandle<Void>> hs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            hs.add(ex.spawn(new Future<Void>() {
+                boolean counted;
+
+                @Override
+                public Poll<Void> poll(Context cx) {
+                    if (!counted) {
+                        counted = true;
+                        polled.incrementAndGet();
+                    }
+                    cx.waker().wake(); // yield, forever
+                    return Poll.pending();
+                }
+
+                @Override
+                public void cancel() {
+                    cleanups.incrementAndGet();
+                }
+            }));
+        }
+        // Every task has been polled (on a currentThread executor, by this blockOn's driving).
+        ex.blockOn(cx -> polled.get() == 20 ? Poll.ready(null) : yieldOnce(cx));
+        ex.close();
+        assertEquals(20, cleanups.get(), "cancel() delivered to each task once");
+        for (JoinHandle<Void> h : hs) {
+            assertTrue(h.isFinished());
+            assertThrows(CancellationException.class, () -> h.poll(Context.of(Waker.noop())));
+        }
+        assertEquals(Set.of(), liveThreadsNamed(prefix), "threads left after close()");
+    }
+
+    /**
      * A parent awaiting its child's handle: at close, cancelling the parent aborts the child, and
      * the parent's cleanup can only finish after the child's. Both cleanups must run, whichever
      * order close() visits them in.
