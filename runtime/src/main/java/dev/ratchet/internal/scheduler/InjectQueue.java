@@ -10,11 +10,11 @@ import dev.ratchet.internal.task.Task;
  * field in {@link Task} would cost 4 bytes in every task, including the (many) suspended ones
  * that are in no queue, while the ring costs 4 bytes per <em>queued</em> task only. Pushing
  * allocates nothing once the ring has grown to the backlog. A ring grown past {@value
- * #SHRINK_ABOVE} slots is replaced by a small one when it drains after a backlog that did not
- * need it (at most {@value #SHRINK_ABOVE} tasks since the previous drain): a burst (200 000
- * spawns from outside) does not leave a megabyte behind once traffic is light again, and a
- * burst that recurs (a parent spawning 100 000 children in a loop) does not regrow the ring each
- * time, copying every task log2(burst) times over. Batches (a local queue's
+ * #SHRINK_ABOVE} slots is replaced by a small one when it drains, unless the last two backlogs
+ * both needed it (more than {@value #SHRINK_ABOVE} tasks each): a burst (200 000 spawns from
+ * outside, then everything waits) does not leave a megabyte behind, and a burst that recurs (a
+ * parent spawning 100 000 children in a loop) does not regrow the ring each time, copying every
+ * task log2(burst) times over. Batches (a local queue's
  * overflow, a worker's fair share) move with array copies in one lock acquisition. {@link #len}
  * is volatile so that pollers skip the lock when the queue is empty.
  */
@@ -31,6 +31,8 @@ public final class InjectQueue {
     private volatile int len;
     /** The largest {@link #len} since the ring last drained. Guarded by this. */
     private int peak;
+    /** Whether the backlog drained last time needed a large ring. Guarded by this. */
+    private boolean lastBacklogLarge;
 
     /** Tasks appended by {@link #submit} (metrics); guarded by this, counted under the push's lock. */
     private long submitted;
@@ -122,12 +124,14 @@ public final class InjectQueue {
         }
     }
 
-    /** Under the lock, once empty: drops a large ring that the backlog just drained did not need. */
+    /** Under the lock, once empty: drops a large ring unless large backlogs recur. */
     private void drained() {
-        if (ring.length > SHRINK_ABOVE && peak <= SHRINK_ABOVE) {
+        boolean large = peak > SHRINK_ABOVE;
+        if (ring.length > SHRINK_ABOVE && !(large && lastBacklogLarge)) {
             ring = new Task<?>[INITIAL_CAPACITY];
             head = 0;
         }
+        lastBacklogLarge = large;
         peak = 0;
     }
 
@@ -162,5 +166,6 @@ public final class InjectQueue {
         head = 0;
         len = 0;
         peak = 0;
+        lastBacklogLarge = false;
     }
 }
