@@ -71,7 +71,7 @@ public final class Alternated {
                             + "/s, median " + out.getProperty(key + ".median") + "/s");
                 }
             }
-            observabilityOnOff(benches.get(0), out);
+            observabilityOnOff(out);
         } finally {
             for (Object bench : benches) bench.getClass().getMethod("stop").invoke(bench);
         }
@@ -84,14 +84,19 @@ public final class Alternated {
     }
 
     /**
-     * W1 and W3 on the default executor (observability on: {@code ratchet}, the first bench)
-     * against one built with {@code longPollThreshold(Duration.ZERO)}, alternated one operation at
-     * a time in this JVM: the issue's 5% overhead budget is below what separate JMH forks resolve
-     * on a shared machine. Keys {@code obsOn.<method>.*} and {@code obsOff.<method>.*}.
+     * W1 and W3 on the default executor (observability on) against one built with {@code
+     * longPollThreshold(Duration.ZERO)}, alternated one operation at a time in this JVM: the
+     * issue's 5% overhead budget is below what separate JMH forks resolve on a shared machine.
+     * Both executors are created here, together: an executor created long before the other (the
+     * first bench's, which ran W1-W3 above) measured up to a third slower on W1 than a new one,
+     * watchdog or not, which would be counted as overhead. Keys {@code obsOn.<method>.*} and
+     * {@code obsOff.<method>.*}.
      */
-    private static void observabilityOnOff(Object on, Properties out) throws Throwable {
+    private static void observabilityOnOff(Properties out) throws Throwable {
+        Object on = Class.forName(BENCH_CLASSES[0]).getDeclaredConstructor().newInstance();
         Object off = Class.forName("dev.ratchet.bench.ratchet.RatchetObservabilityOffBench").getDeclaredConstructor()
                 .newInstance();
+        on.getClass().getMethod("start").invoke(on);
         off.getClass().getMethod("start").invoke(off);
         try {
             String[] methods = {"w1Spawn", "w3Chain"};
@@ -122,6 +127,7 @@ public final class Alternated {
             }
         } finally {
             off.getClass().getMethod("stop").invoke(off);
+            on.getClass().getMethod("stop").invoke(on);
         }
     }
 

@@ -129,7 +129,8 @@ public final class ResultsReport {
         md.append("\n");
         if (alternated.getProperty("obsOn.w1Spawn.best") == null) return;
         md.append("Cross-check in one JVM, on and off alternated one operation at a time (the same method as the "
-                + "W1–W3 cross-check above; a burst of outside load hits both alike); best / median operation:\n\n");
+                + "W1–W3 cross-check above; a burst of outside load hits both alike), on two executors created "
+                + "together for this comparison; best / median operation:\n\n");
         md.append("| workload | on | off | overhead (best op) | overhead (median op) |\n");
         md.append("| --- | --- | --- | --- | --- |\n");
         for (String[] row : rows) {
