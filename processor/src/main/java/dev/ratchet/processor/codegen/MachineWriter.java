@@ -234,9 +234,7 @@ public final class MachineWriter {
             loop.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.beginControlFlow("case RETURN ->").addStatement("break $L", n.dispatch()).endControlFlow();
-            usesDispatchLabel = true;
-            completes = true;
+            loop.beginControlFlow("case RETURN ->").addStatement("break $L", completeLabel()).endControlFlow();
         }
         loop.endControlFlow();
         if (routed) {
@@ -284,6 +282,16 @@ public final class MachineWriter {
             poll.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
         }
         return poll.build();
+    }
+
+    /**
+     * The label a return breaks out to, on its way to {@code return complete(result)} after the
+     * loop; using it means the loop can end.
+     */
+    private String completeLabel() {
+        usesDispatchLabel = true;
+        completes = true;
+        return n.dispatch();
     }
 
     /** The code of state {@code b}: where it is in the source, its await's poll, its body. */
@@ -446,9 +454,7 @@ public final class MachineWriter {
     private void transition(CodeBlock.Builder c, Transition t) {
         if (t.isReturn() && t.crossed().isEmpty()) {
             c.addStatement("$L = $L", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()));
-            c.addStatement("break $L", n.dispatch());
-            usesDispatchLabel = true;
-            completes = true;
+            c.addStatement("break $L", completeLabel());
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.addStatement("$L = $L", n.result(), snippet(t.returnValue()));
@@ -503,9 +509,8 @@ public final class MachineWriter {
     /** A transition on one line, for use inside the user's statements. */
     private void transitionInline(CodeBlock.Builder c, Transition t) {
         if (t.isReturn() && t.crossed().isEmpty()) {
-            c.add("$L = $L; break $L;", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()), n.dispatch());
-            usesDispatchLabel = true;
-            completes = true;
+            c.add("$L = $L; break $L;", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()),
+                    completeLabel());
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.add("$L = $L; ", n.result(), snippet(t.returnValue()));

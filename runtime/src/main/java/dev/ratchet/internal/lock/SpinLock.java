@@ -65,7 +65,7 @@ public final class SpinLock {
 
     /** Drops one hold; the last one releases the lock. Only the holder may call it. */
     public void unlock() {
-        assert owner == Thread.currentThread() : "unlock by a thread that does not hold the lock";
+        assert isHeldByCurrentThread() : "unlock by a thread that does not hold the lock";
         if (--holds == 0) OWNER.setRelease(this, null);
     }
 

@@ -29,9 +29,9 @@ public final class InjectQueue {
     private int head;
     /** Number of queued tasks; written under the lock, read without it. */
     private volatile int len;
-    /** The largest {@link #len} since the ring last drained. Guarded by this. */
-    private int peak;
-    /** Whether the backlog drained last time needed a large ring. Guarded by this. */
+    /** Whether the backlog since the ring last drained needed a large ring. Guarded by this. */
+    private boolean backlogLarge;
+    /** {@link #backlogLarge} of the backlog drained last time. Guarded by this. */
     private boolean lastBacklogLarge;
 
     /** Tasks appended by {@link #submit} (metrics); guarded by this, counted under the push's lock. */
@@ -66,7 +66,7 @@ public final class InjectQueue {
         if (n == ring.length) grow(n + 1);
         ring[(head + n) & (ring.length - 1)] = task;
         len = n + 1;
-        if (n + 1 > peak) peak = n + 1;
+        if (n >= SHRINK_ABOVE) backlogLarge = true;
     }
 
     /**
@@ -83,7 +83,7 @@ public final class InjectQueue {
             for (int i = 0; i < n; i++) ring[(at + i) & mask] = src[(start + i) & srcMask];
             ring[(at + n) & mask] = last;
             len = size + n + 1;
-            if (len > peak) peak = len;
+            if (size + n >= SHRINK_ABOVE) backlogLarge = true;
         }
     }
 
@@ -126,13 +126,12 @@ public final class InjectQueue {
 
     /** Under the lock, once empty: drops a large ring unless large backlogs recur. */
     private void drained() {
-        boolean large = peak > SHRINK_ABOVE;
-        if (ring.length > SHRINK_ABOVE && !(large && lastBacklogLarge)) {
+        if (ring.length > SHRINK_ABOVE && !(backlogLarge && lastBacklogLarge)) {
             ring = new Task<?>[INITIAL_CAPACITY];
             head = 0;
         }
-        lastBacklogLarge = large;
-        peak = 0;
+        lastBacklogLarge = backlogLarge;
+        backlogLarge = false;
     }
 
     /** Under the lock: a ring with room for {@code needed} tasks, the queued ones at its start. */
@@ -165,7 +164,7 @@ public final class InjectQueue {
         java.util.Arrays.fill(ring, null);
         head = 0;
         len = 0;
-        peak = 0;
+        backlogLarge = false;
         lastBacklogLarge = false;
     }
 }

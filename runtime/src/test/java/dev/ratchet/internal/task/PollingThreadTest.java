@@ -101,14 +101,20 @@ class PollingThreadTest {
         }
     }
 
-    @Test
-    void aWakeWhileAHeldEntryIsQueuedCoalescesWithIt() throws Exception {
-        StepRunner runner = new StepRunner();
-        YieldOnce f = new YieldOnce();
+    /** A task of {@code f} whose first poll (it wakes itself) left it queued as a held entry. */
+    private static Task<Integer> heldEntry(StepRunner runner, YieldOnce f) throws InterruptedException {
         Task<Integer> task = Task.create(f, null, runner.scheduler);
         runner.scheduler.schedule(task);
         assertTrue(runner.step()); // poll 1 wakes itself: re-queued as a held entry
         assertEquals(1, runner.scheduler.queue.size());
+        return task;
+    }
+
+    @Test
+    void aWakeWhileAHeldEntryIsQueuedCoalescesWithIt() throws Exception {
+        StepRunner runner = new StepRunner();
+        YieldOnce f = new YieldOnce();
+        Task<Integer> task = heldEntry(runner, f);
         assertTrue(task.isRunning(), "a held entry keeps RUNNING: " + task);
         task.wake(); // from another thread: the entry already owes the poll
         task.wake();
@@ -128,9 +134,7 @@ class PollingThreadTest {
     void anAbortWhileAHeldEntryIsQueuedIsDeliveredByItsPoll() throws Exception {
         StepRunner runner = new StepRunner();
         YieldOnce f = new YieldOnce();
-        Task<Integer> task = Task.create(f, null, runner.scheduler);
-        runner.scheduler.schedule(task);
-        assertTrue(runner.step()); // held entry queued
+        Task<Integer> task = heldEntry(runner, f);
         task.abort();
         assertEquals(2, runner.scheduler.scheduled.get(), "abort adds no entry to a held one");
         assertTrue(runner.step());
