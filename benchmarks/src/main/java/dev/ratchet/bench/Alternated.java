@@ -48,29 +48,7 @@ public final class Alternated {
         }
         Properties out = new Properties();
         try {
-            for (int w = 0; w < METHODS.length; w++) {
-                long[][] nanos = new long[benches.size()][MEASURED];
-                for (int round = 0; round < WARMUP + MEASURED; round++) {
-                    for (int k = 0; k < benches.size(); k++) {
-                        int c = (round + k) % benches.size(); // rotate who goes first
-                        Object bench = benches.get(c);
-                        Method m = bench.getClass().getMethod(METHODS[w]);
-                        long start = System.nanoTime();
-                        invoke(m, bench);
-                        long elapsed = System.nanoTime() - start;
-                        if (round >= WARMUP) nanos[c][round - WARMUP] = elapsed;
-                    }
-                }
-                for (int c = 0; c < benches.size(); c++) {
-                    long[] sorted = nanos[c].clone();
-                    Arrays.sort(sorted);
-                    String key = CONTENDERS[c] + "." + METHODS[w];
-                    out.setProperty(key + ".best", perSecond(OPS[w], sorted[0]));
-                    out.setProperty(key + ".median", perSecond(OPS[w], sorted[MEASURED / 2]));
-                    System.out.println(key + " best " + out.getProperty(key + ".best")
-                            + "/s, median " + out.getProperty(key + ".median") + "/s");
-                }
-            }
+            for (int w = 0; w < METHODS.length; w++) alternate(benches, CONTENDERS, METHODS[w], OPS[w], out);
             observabilityOnOff(out);
         } finally {
             for (Object bench : benches) bench.getClass().getMethod("stop").invoke(bench);
@@ -99,35 +77,44 @@ public final class Alternated {
         on.getClass().getMethod("start").invoke(on);
         off.getClass().getMethod("start").invoke(off);
         try {
-            String[] methods = {"w1Spawn", "w3Chain"};
-            int[] ops = {Workloads.SPAWN_TASKS, Workloads.CHAIN_AWAITS};
-            for (int w = 0; w < methods.length; w++) {
-                Object[] pair = {on, off};
-                String[] names = {"obsOn", "obsOff"};
-                long[][] nanos = new long[2][MEASURED];
-                for (int round = 0; round < WARMUP + MEASURED; round++) {
-                    for (int k = 0; k < 2; k++) {
-                        int c = (round + k) % 2; // rotate who goes first
-                        Method m = pair[c].getClass().getMethod(methods[w]);
-                        long start = System.nanoTime();
-                        invoke(m, pair[c]);
-                        long elapsed = System.nanoTime() - start;
-                        if (round >= WARMUP) nanos[c][round - WARMUP] = elapsed;
-                    }
-                }
-                for (int c = 0; c < 2; c++) {
-                    long[] sorted = nanos[c].clone();
-                    Arrays.sort(sorted);
-                    String key = names[c] + "." + methods[w];
-                    out.setProperty(key + ".best", perSecond(ops[w], sorted[0]));
-                    out.setProperty(key + ".median", perSecond(ops[w], sorted[MEASURED / 2]));
-                    System.out.println(key + " best " + out.getProperty(key + ".best")
-                            + "/s, median " + out.getProperty(key + ".median") + "/s");
-                }
-            }
+            List<Object> pair = List.of(on, off);
+            String[] names = {"obsOn", "obsOff"};
+            alternate(pair, names, "w1Spawn", Workloads.SPAWN_TASKS, out);
+            alternate(pair, names, "w3Chain", Workloads.CHAIN_AWAITS, out);
         } finally {
             off.getClass().getMethod("stop").invoke(off);
             on.getClass().getMethod("stop").invoke(on);
+        }
+    }
+
+    /**
+     * Runs {@code method} on every bench in turn, one operation at a time and rotating who goes
+     * first, {@value #WARMUP} warm-up and {@value #MEASURED} measured rounds; stores the best and
+     * median operation of each as {@code <name>.<method>.best|median} (operations per second).
+     */
+    private static void alternate(List<Object> benches, String[] names, String method, int ops, Properties out)
+            throws Throwable {
+        int n = benches.size();
+        long[][] nanos = new long[n][MEASURED];
+        for (int round = 0; round < WARMUP + MEASURED; round++) {
+            for (int k = 0; k < n; k++) {
+                int c = (round + k) % n; // rotate who goes first
+                Object bench = benches.get(c);
+                Method m = bench.getClass().getMethod(method);
+                long start = System.nanoTime();
+                invoke(m, bench);
+                long elapsed = System.nanoTime() - start;
+                if (round >= WARMUP) nanos[c][round - WARMUP] = elapsed;
+            }
+        }
+        for (int c = 0; c < n; c++) {
+            long[] sorted = nanos[c].clone();
+            Arrays.sort(sorted);
+            String key = names[c] + "." + method;
+            out.setProperty(key + ".best", perSecond(ops, sorted[0]));
+            out.setProperty(key + ".median", perSecond(ops, sorted[MEASURED / 2]));
+            System.out.println(key + " best " + out.getProperty(key + ".best")
+                    + "/s, median " + out.getProperty(key + ".median") + "/s");
         }
     }
 
