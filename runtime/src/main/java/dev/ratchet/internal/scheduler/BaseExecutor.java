@@ -44,7 +44,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     static final int MAX_SHUTDOWN_POLLS = 1024;
 
     protected final ExecutorConfig config;
-    protected final TaskRegistry registry = new TaskRegistry();
+    protected final TaskRegistry registry;
     /** {@code config.budget()}, read by every poll of every task ({@link #budget()}). */
     private final int budget;
     private final BlockingPool blocking;
@@ -76,6 +76,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     /** @param pollingThreads how many threads poll tasks: one {@link WorkerStats} each */
     protected BaseExecutor(ExecutorConfig config, int pollingThreads) {
         this.config = Objects.requireNonNull(config, "config");
+        this.registry = new TaskRegistry(pollingThreads);
         this.budget = config.budget();
         this.blocking = new BlockingPool(
                 config.threadNamePrefix(), config.maxBlockingThreads(), config.blockingKeepAliveNanos(), this);
@@ -112,7 +113,7 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = Task.create(future, name, this);
-        registry.add(task); // throws "executor is closed" once close() started
+        registry.add(task, pollingThreadIndex()); // throws "executor is closed" once close() started
         if (TaskEvents.spawnedEnabled()) TaskEvents.spawned(task);
         schedule(task); // a new task is held by this, its one submission (see TaskState)
         return task; // the task is its own join handle
@@ -268,8 +269,16 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
         return runBlockOn(future);
     }
 
-    /** Whether the calling thread polls this executor's tasks (a worker, or the driving thread). */
-    protected abstract boolean isOwnThread();
+    /**
+     * The index of the calling thread among those that poll this executor's tasks (a worker, or
+     * the driving thread), or -1 if it is none of them.
+     */
+    protected abstract int pollingThreadIndex();
+
+    /** Whether the calling thread polls this executor's tasks. */
+    private boolean isOwnThread() {
+        return pollingThreadIndex() >= 0;
+    }
 
     /** Runs {@code future} as the root of {@code blockOn} on the calling thread. */
     protected abstract <T> T runBlockOn(Future<T> future);

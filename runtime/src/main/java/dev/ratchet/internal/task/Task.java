@@ -87,9 +87,9 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     /** The waker of the task awaiting this handle, or null; see "Join protocol". */
     private volatile Waker joiner;
 
-    /** Links in the {@link TaskRegistry}; guarded by the registry shard's lock. */
-    Task<?> registryPrev;
-    Task<?> registryNext;
+    /** Where the {@link TaskRegistry} holds this task (null once removed); see its invariants. */
+    TaskRegistry.Shard registryShard;
+    int registrySlot;
 
     /** A failed outcome, stored in {@link #slot} (a value is stored as itself). */
     private static final class Failure {

@@ -73,8 +73,8 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     }
 
     @Override
-    protected boolean isOwnThread() {
-        return core.isHeldByCurrentThread();
+    protected int pollingThreadIndex() {
+        return core.isHeldByCurrentThread() ? 0 : -1;
     }
 
     @Override

@@ -114,8 +114,8 @@ public final class MultiThreadExecutor extends BaseExecutor {
     }
 
     @Override
-    protected boolean isOwnThread() {
-        return Thread.currentThread() instanceof Worker w && w.pool == this;
+    protected int pollingThreadIndex() {
+        return Thread.currentThread() instanceof Worker w && w.pool == this ? w.index : -1;
     }
 
     /**
