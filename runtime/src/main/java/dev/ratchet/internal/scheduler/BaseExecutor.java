@@ -113,10 +113,19 @@ public abstract class BaseExecutor implements Executor, RuntimeHandle, ReactorOw
     private <T> JoinHandle<T> spawnTask(String name, Future<T> future) {
         Objects.requireNonNull(future, "future");
         Task<T> task = Task.create(future, name, this);
-        registry.add(task, pollingThreadIndex()); // throws "executor is closed" once close() started
+        int spawner = pollingThreadIndex();
+        registry.add(task, spawner); // throws "executor is closed" once close() started
         if (TaskEvents.spawnedEnabled()) TaskEvents.spawned(task);
-        schedule(task); // a new task is held by this, its one submission (see TaskState)
+        scheduleSpawned(task, spawner); // a new task is held by this, its one submission (see TaskState)
         return task; // the task is its own join handle
+    }
+
+    /**
+     * Schedules a task just spawned by polling thread {@code spawner} (-1: by another thread).
+     * By default the same as a wake.
+     */
+    protected void scheduleSpawned(Task<?> task, int spawner) {
+        schedule(task);
     }
 
     @Override

@@ -13,41 +13,47 @@ import java.util.function.Consumer;
  * The live (not yet complete) tasks of one executor: what {@code close()} cancels, and what task
  * dumps and metrics list.
  *
- * <h2>Why slots, and a shard per worker</h2>
+ * <h2>Why slots, and a shard per polling thread</h2>
  * Every spawn and every completion passes here, and in a fan-out they happen on different
  * workers: the parent spawns on one, the children complete on all of them. A registry where both
  * take a shared lock (sharded lists, as in Tokio's {@code OwnedTasks}) moves the lock's cache line
  * between cores at nearly every spawn and completion; measured on W1 (100 000 spawns), that was a
  * fifth of the executor's time. So:
  * <ul>
- *   <li>A task is added to the shard of the thread that spawns it: each worker has its own, so its
- *       lock and table stay in that core's cache. Other threads use shared shards, chosen by task id.
+ *   <li>A task spawned on a polling thread (a worker) goes into that thread's own shard, with no
+ *       lock and no atomic: only that thread adds there. Other threads add to shared shards,
+ *       chosen by task id, under the shard's lock.
  *   <li>A task sits in a slot of its shard's table. Removing it is one store of {@code null} into
  *       that slot, by whichever thread completes the task, with no lock: it touches no other task
  *       (an intrusive list would write to the neighbours, which are cold) and no shared line but
  *       the slot's own.
- *   <li>Only the shard's adder reuses free slots: under the lock it probes a few slots after a
- *       moving cursor and takes the first free one, else appends (the table grows by chunks).
+ *   <li>Only the shard's adder reuses free slots: it probes a few slots after a moving cursor and
+ *       takes the first free one, else appends (the table grows by chunks).
  * </ul>
  *
  * <h2>Invariants</h2>
  * <ul>
+ *   <li>One adder at a time per shard: an owned shard's polling thread (for a currentThread
+ *       executor, whichever thread holds its core, which orders them), or the holder of a shared
+ *       shard's lock.
  *   <li>A slot holds a task from the {@link #add} that filled it until that task's {@link #remove};
  *       only then can an {@code add} fill it again. Removal clears with a release store and adders
  *       probe with acquire loads, so an adder that saw a slot free cannot later have the removal's
  *       {@code null} overwrite the task it put there (the removal happens-before the refill).
- *   <li>A task's {@link Task#registryShard} and {@link Task#registrySlot} are written under the
- *       shard's lock by {@code add}, before the task is scheduled; the scheduling publishes them to
- *       the thread that completes it. {@link #remove} is called once per task (it clears them).
- *   <li>{@code closed} is set under each shard's lock by {@link #close()}: a spawn racing it is
- *       either added before its shard closed (and a later {@link #snapshot()} finds it) or rejected,
- *       never lost in between.
- *   <li>Chunks are never moved or dropped, only the array that lists them is replaced when it grows,
- *       so a remover's unlocked read of that array finds the task's chunk (it was there when the
- *       task was added, which happens-before the removal).
- *   <li>Readers ({@link #snapshot()}, {@link #size()}, {@link #find}) take each shard's lock for a
- *       consistent table and read slots with acquire loads; a task removed concurrently may still be
- *       seen, so they skip tasks already complete.
+ *   <li>A task's {@link Task#registryShard} and {@link Task#registrySlot} are written by {@code
+ *       add} before the task is scheduled; the scheduling publishes them to the thread that
+ *       completes it. {@link #remove} is called once per task (it clears them).
+ *   <li>Chunks are never moved or dropped, only the array that lists them is replaced when it grows;
+ *       a chunk is in place before {@code used} (a release store) counts its slots. So a remover's
+ *       unlocked read finds its task's chunk (the add happened-before the removal), and a reader
+ *       that loads {@code used} with acquire finds the chunks of every slot below it.
+ *   <li>{@link #close()} sets every shard's volatile {@code closed} flag (a shared shard's under its
+ *       lock). A spawn racing it is rejected or found by the {@link #snapshot()} that the executor
+ *       takes after its polling threads stopped: a shared add before the shard closed is ordered by
+ *       the lock; an owned add, by the executor's join of its polling thread (or its taking of the
+ *       core) before that snapshot.
+ *   <li>Readers ({@link #snapshot()}, {@link #size()}, {@link #find}) read slots with acquire loads;
+ *       a task removed concurrently may still be seen, so they skip tasks already complete.
  * </ul>
  * The table keeps its largest size (4 bytes per slot), like the lists of the JDK.
  */
@@ -72,37 +78,62 @@ public final class TaskRegistry {
     }
 
     /**
-     * A table of task slots and its lock. The padding of the superclass keeps it off the previous
-     * shard's lines. Every field is guarded by {@link #lock}, except that removals clear slots
-     * without it (see the class invariants).
+     * A table of task slots. The padding of the superclass keeps it off the previous shard's
+     * lines. Written by its one adder at a time (see the class invariants), except that removals
+     * clear slots and {@code close()} sets {@link #closed}.
      */
     static final class Shard extends CacheLinePadding {
-        final SpinLock lock = new SpinLock();
-        /** The table, in chunks of {@value #CHUNK} slots; read without the lock by removers. */
-        Task<?>[][] chunks = new Task<?>[0][];
-        /** Slots {@code [0, used)} have been handed out at least once. */
-        int used;
-        /** Where the next probe for a free slot starts. */
-        int cursor;
-        /** Set once by close(). */
-        boolean closed;
-        /** Tasks ever added (metrics: tasks spawned). */
-        long added;
+        private static final VarHandle USED;
+        private static final VarHandle ADDED;
 
-        /** A slot for a new task: a free one among the next {@value #PROBES} after the cursor, else a new one. */
-        int freeSlot() {
-            for (int probes = Math.min(PROBES, used); probes > 0; probes--) {
-                int i = cursor;
-                cursor = i + 1 < used ? i + 1 : 0;
-                if (get(i) == null) return i;
+        static {
+            try {
+                MethodHandles.Lookup l = MethodHandles.lookup();
+                USED = l.findVarHandle(Shard.class, "used", int.class);
+                ADDED = l.findVarHandle(Shard.class, "added", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
             }
-            if ((used & (CHUNK - 1)) == 0) addChunk();
-            return used++;
         }
 
-        /** One more chunk (the list of chunks doubles when full): the table grows by 1 KB at a time. */
-        private void addChunk() {
-            int c = used >>> CHUNK_SHIFT;
+        /** A shared shard's adders take it, and so does {@code close()}; an owned shard's never. */
+        final SpinLock lock = new SpinLock();
+        /** The table, in chunks of {@value #CHUNK} slots. */
+        Task<?>[][] chunks = new Task<?>[0][];
+        /** Slots {@code [0, used)} have been handed out at least once; written with release. */
+        private int used;
+        /** Where the next probe for a free slot starts; the adder's alone. */
+        private int cursor;
+        /** Set once by close(). */
+        volatile boolean closed;
+        /** Tasks ever added (metrics: tasks spawned); written by the adder, read racily (opaque). */
+        private long added;
+
+        /** Registers {@code task}; by the shard's one adder (see the class invariants). */
+        void put(Task<?> task) {
+            if (closed) throw new IllegalStateException("executor is closed");
+            int slot = freeSlot();
+            set(slot, task);
+            task.registryShard = this;
+            task.registrySlot = slot;
+            ADDED.setOpaque(this, added + 1);
+        }
+
+        /** A slot for a new task: a free one among the next {@value #PROBES} after the cursor, else a new one. */
+        private int freeSlot() {
+            int n = used;
+            for (int probes = Math.min(PROBES, n); probes > 0; probes--) {
+                int i = cursor;
+                cursor = i + 1 < n ? i + 1 : 0;
+                if (get(i) == null) return i;
+            }
+            if ((n & (CHUNK - 1)) == 0) addChunk(n >>> CHUNK_SHIFT);
+            USED.setRelease(this, n + 1); // after the chunk: see the class invariants
+            return n;
+        }
+
+        /** Chunk {@code c} (the list of chunks doubles when full): the table grows by 1 KB at a time. */
+        private void addChunk(int c) {
             if (c == chunks.length) chunks = Arrays.copyOf(chunks, Math.max(4, c * 2));
             chunks[c] = new Task<?>[CHUNK];
         }
@@ -114,24 +145,32 @@ public final class TaskRegistry {
         void set(int slot, Task<?> task) {
             SLOT.setRelease(chunks[slot >>> CHUNK_SHIFT], slot & (CHUNK - 1), task);
         }
+
+        /** Slots handed out so far, as published to readers. */
+        int used() {
+            return (int) USED.getAcquire(this);
+        }
+
+        long added() {
+            return (long) ADDED.getOpaque(this);
+        }
     }
 
     /**
-     * Registers a new task, in the shard of polling thread {@code owner} if it is the caller (a
-     * worker spawning), else in a shared one ({@code owner} -1).
+     * Registers a new task: in the shard of polling thread {@code owner}, which must be the
+     * caller (a worker spawning), or, for {@code owner} -1, in a shared one.
      *
      * @throws IllegalStateException "executor is closed" once {@link #close()} has run
      */
     public void add(Task<?> task, int owner) {
-        Shard s = owner >= 0 ? owned[owner] : shared[task.id() & (SHARED_SHARDS - 1)];
+        if (owner >= 0) {
+            owned[owner].put(task);
+            return;
+        }
+        Shard s = shared[task.id() & (SHARED_SHARDS - 1)];
         s.lock.lock();
         try {
-            if (s.closed) throw new IllegalStateException("executor is closed");
-            int slot = s.freeSlot();
-            s.set(slot, task);
-            task.registryShard = s;
-            task.registrySlot = slot;
-            s.added++;
+            s.put(task);
         } finally {
             s.lock.unlock();
         }
@@ -156,7 +195,8 @@ public final class TaskRegistry {
 
     /** Refuses every later {@link #add}. Idempotent. */
     public void close() {
-        forEachShard(s -> s.closed = true);
+        for (Shard s : owned) s.closed = true;
+        forEachShared(s -> s.closed = true);
     }
 
     /** The registered tasks at this moment. */
@@ -166,11 +206,13 @@ public final class TaskRegistry {
         return all;
     }
 
-    /** How many tasks were ever registered (spawned). Counted under the locks {@link #add} takes anyway. */
+    /** How many tasks were ever registered (spawned). */
     public long addedCount() {
-        long[] n = {0};
-        forEachShard(s -> n[0] += s.added);
-        return n[0];
+        long n = 0;
+        for (Shard[] group : new Shard[][] {owned, shared}) {
+            for (Shard s : group) n += s.added();
+        }
+        return n;
     }
 
     /** How many tasks are registered (live). A scan: for metrics and tests, not hot paths. */
@@ -182,30 +224,32 @@ public final class TaskRegistry {
 
     /** Slots handed out so far, over all shards (tests: that removed slots are reused). */
     int slotsUsed() {
-        int[] n = {0};
-        forEachShard(s -> n[0] += s.used);
-        return n[0];
+        int n = 0;
+        for (Shard[] group : new Shard[][] {owned, shared}) {
+            for (Shard s : group) n += s.used();
+        }
+        return n;
     }
 
     private void forEachLive(Consumer<Task<?>> action) {
-        forEachShard(s -> {
-            for (int i = 0; i < s.used; i++) {
+        Consumer<Shard> scan = s -> {
+            for (int i = 0, n = s.used(); i < n; i++) {
                 Task<?> t = s.get(i);
                 if (t != null && !t.isComplete()) action.accept(t);
             }
-        });
+        };
+        for (Shard s : owned) scan.accept(s);
+        forEachShared(scan);
     }
 
-    /** Runs {@code action} on each shard under its lock. */
-    private void forEachShard(Consumer<Shard> action) {
-        for (Shard[] group : new Shard[][] {owned, shared}) {
-            for (Shard s : group) {
-                s.lock.lock();
-                try {
-                    action.accept(s);
-                } finally {
-                    s.lock.unlock();
-                }
+    /** Runs {@code action} on each shared shard under its lock (ordered with its adds). */
+    private void forEachShared(Consumer<Shard> action) {
+        for (Shard s : shared) {
+            s.lock.lock();
+            try {
+                action.accept(s);
+            } finally {
+                s.lock.unlock();
             }
         }
     }

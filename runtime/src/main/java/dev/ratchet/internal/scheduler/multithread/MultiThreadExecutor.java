@@ -78,6 +78,16 @@ public final class MultiThreadExecutor extends BaseExecutor {
         }
     }
 
+    @Override
+    protected void scheduleSpawned(Task<?> task, int spawner) {
+        if (spawner >= 0) {
+            workers[spawner].scheduleSpawned(task);
+        } else {
+            inject.submit(task);
+            notifyParked();
+        }
+    }
+
     /** After queueing work: wakes one parked worker if nobody is searching (see {@link Idle}). */
     void notifyParked() {
         // Orders the queue write before the read of Idle's state (the producer half of the

@@ -115,6 +115,20 @@ final class Worker extends PollingThread {
         if (evicted != null) push(evicted);
     }
 
+    /**
+     * A task spawned by the task running on this worker: into the LIFO slot if it is empty (a
+     * task spawned and then awaited runs next, hot in this core's cache), else to the back of the
+     * local queue. Unlike a wake, a spawn does not evict the slot's task: a loop of spawns costs a
+     * plain store each instead of an atomic swap, and its tasks run in spawn order. The store
+     * needs no atomic: only this thread puts tasks in the slot, and the watchdog only takes from
+     * it, so an empty slot stays empty until this store.
+     */
+    void scheduleSpawned(Task<?> task) {
+        stats.scheduled();
+        if (lifo == null) LIFO.setRelease(this, task);
+        else push(task);
+    }
+
     /** Owner: a task to the back of the local queue, announced to parked workers if it must be. */
     private void push(Task<?> task) {
         if (queue.ownerPush(task, pool.inject)) pool.notifyParked();
