@@ -11,9 +11,14 @@ import dev.ratchet.runtime.Executor;
 import dev.ratchet.runtime.JoinHandle;
 import dev.ratchet.testsupport.Concurrent;
 import dev.ratchet.testsupport.TestFutures;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +38,74 @@ class MultiThreadExecutorTest {
             // while the last child's worker is between the two: released soon, never left behind.
             assertTrue(Concurrent.eventually(5_000, () -> ex.liveTaskCount() == 0),
                     "every task released from the registry, left: " + ex.liveTaskCount());
+        }
+    }
+
+    /**
+     * A spawn on a worker takes the LIFO slot only if it is empty and never evicts: a loop of
+     * spawns runs in spawn order (the first from the slot, the rest from the queue).
+     */
+    @Test
+    void tasksSpawnedOnAWorkerRunInSpawnOrder() {
+        try (MultiThreadExecutor ex = create("mt-order", 1)) {
+            List<Integer> ran = Collections.synchronizedList(new ArrayList<>());
+            ex.blockOn(ex.spawn(new Future<Void>() {
+                JoinHandle<?>[] children;
+                int next;
+
+                @Override
+                public Poll<Void> poll(Context cx) {
+                    if (children == null) {
+                        children = new JoinHandle<?>[10];
+                        for (int i = 0; i < 10; i++) {
+                            int index = i;
+                            children[i] = Futures.spawn(c -> {
+                                ran.add(index);
+                                return Poll.ready(null);
+                            });
+                        }
+                    }
+                    for (; next < children.length; next++) {
+                        if (children[next].poll(cx).isPending()) return Poll.pending();
+                    }
+                    return Poll.ready(null);
+                }
+            }));
+            assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), ran);
+        }
+    }
+
+    /**
+     * Workers spawn into their own registry shards without a lock while close() runs: every spawn
+     * that succeeded is found by close() and its task finished (cancelled), none is left pending.
+     */
+    @Test
+    void closeWhileWorkersSpawnLeavesNoTaskBehind() throws Exception {
+        for (int rep = 0; rep < 20; rep++) {
+            MultiThreadExecutor ex = create("mt-close-spawn", 2);
+            Queue<JoinHandle<?>> spawned = new ConcurrentLinkedQueue<>();
+            CountDownLatch started = new CountDownLatch(2);
+            for (int s = 0; s < 2; s++) {
+                ex.spawn(new Future<Void>() {
+                    boolean first = true;
+
+                    @Override
+                    public Poll<Void> poll(Context cx) {
+                        if (first) {
+                            first = false;
+                            started.countDown();
+                        }
+                        for (int i = 0; i < 64; i++) spawned.add(Futures.spawn(Futures.pending()));
+                        cx.waker().wake(); // yield: spawn again on the next poll
+                        return Poll.pending();
+                    }
+                });
+            }
+            assertTrue(started.await(10, TimeUnit.SECONDS));
+            Thread.sleep(rep % 5);
+            ex.close();
+            assertTrue(spawned.size() > 0);
+            for (JoinHandle<?> h : spawned) assertTrue(h.isFinished(), "a task spawned before close() is left pending");
         }
     }
 
