@@ -81,8 +81,19 @@ public abstract class Context {
     }
 
     private boolean wakeSpent() {
+        if (renewBudget() && consumeBudget()) return false;
         waker().wake();
         return true;
+    }
+
+    /**
+     * For executors: the budget is spent at {@link #yieldIfSpent()}, and the task is about to
+     * yield. An executor whose polling thread has no other task waiting may {@linkplain
+     * #refillBudget refill} the budget and return {@code true}: the task goes on instead of
+     * yielding to nobody. The default returns {@code false}.
+     */
+    protected boolean renewBudget() {
+        return false;
     }
 
     /**

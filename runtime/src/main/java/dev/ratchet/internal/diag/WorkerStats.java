@@ -83,6 +83,16 @@ public final class WorkerStats extends WorkerStatsFields {
         POLL_SEQ.setRelease(this, pollSeq + 1);
     }
 
+    /**
+     * Owner: the poll in progress goes on as a new one (a task that spent its budget continues
+     * with a new budget): a new start tick, and {@code pollSeq} moves on by two, staying odd, so
+     * that a reader that bracketed the old one sees a change and the watchdog a poll that started now.
+     */
+    public void pollRenewed() {
+        POLL_START.setOpaque(this, clock.now());
+        POLL_SEQ.setRelease(this, pollSeq + 2);
+    }
+
     /** Owner: the poll started last has ended. */
     public void pollEnded() {
         POLL_SEQ.setRelease(this, pollSeq + 1);

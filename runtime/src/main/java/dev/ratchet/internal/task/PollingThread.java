@@ -48,6 +48,22 @@ public abstract class PollingThread extends Thread {
         return true;
     }
 
+    /**
+     * From {@link Task#renewBudget()}: {@code task} spent its budget during its poll on this
+     * thread; whether it may go on with a new one ({@link #continuesSpentPoll}).
+     */
+    final boolean mayContinue(Task<?> task) {
+        return polling == task && continuesSpentPoll(task);
+    }
+
+    /**
+     * Whether the task being polled, its budget spent, may go on with a new one rather than
+     * yield: only if no other task waits for this thread. By default no.
+     */
+    protected boolean continuesSpentPoll(Task<?> task) {
+        return false;
+    }
+
     /** At the end of a poll that returned pending: whether the task woke itself during it. */
     final boolean selfWoken() {
         return selfWoken;

@@ -210,6 +210,19 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
         return Poll.ready(resultNow());
     }
 
+    /**
+     * The budget is spent during this task's poll: it goes on with a new one if its polling
+     * thread has no other task waiting ({@link PollingThread#continuesSpentPoll}), unless an
+     * abort is pending (yielding lets the next poll deliver it).
+     */
+    @Override
+    protected final boolean renewBudget() {
+        if (isCancelRequested()) return false;
+        if (!(Thread.currentThread() instanceof PollingThread p) || !p.mayContinue(this)) return false;
+        refillBudget(scheduler.budget());
+        return true;
+    }
+
     @Override
     public final boolean isFinished() {
         return isComplete();

@@ -1,6 +1,7 @@
 package dev.ratchet.internal.scheduler.multithread;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.Context;
@@ -107,6 +108,83 @@ class MultiThreadExecutorTest {
             assertTrue(spawned.size() > 0);
             for (JoinHandle<?> h : spawned) assertTrue(h.isFinished(), "a task spawned before close() is left pending");
         }
+    }
+
+    /** A task that spends its budget with no other task waiting goes on with a new budget. */
+    @Test
+    void aSpentBudgetIsRenewedWhenNoOtherTaskWaits() {
+        try (MultiThreadExecutor ex = (MultiThreadExecutor) Executor.builder()
+                .threadNamePrefix("mt-renew").workers(1).budget(16).buildMultiThreaded()) {
+            AtomicInteger spins = new AtomicInteger();
+            TestFutures.SpinUntil spinner = new TestFutures.SpinUntil(() -> spins.incrementAndGet() > 10_000);
+            assertEquals(10_000L, ex.blockOn(ex.spawn(spinner)));
+            assertEquals(0, spinner.yields(), "625 budgets spent, none yielded: nobody else waited");
+        }
+    }
+
+    /**
+     * With another task waiting for the worker, a spent budget still yields: two spinners on one
+     * worker take turns, each yielding about once per budget, and both finish.
+     */
+    @Test
+    void aSpentBudgetYieldsWhenAnotherTaskWaits() {
+        try (MultiThreadExecutor ex = (MultiThreadExecutor) Executor.builder()
+                .threadNamePrefix("mt-turns").workers(1).budget(16).buildMultiThreaded()) {
+            AtomicInteger a = new AtomicInteger();
+            AtomicInteger b = new AtomicInteger();
+            TestFutures.SpinUntil first = new TestFutures.SpinUntil(() -> a.incrementAndGet() > 1_600);
+            TestFutures.SpinUntil second = new TestFutures.SpinUntil(() -> b.incrementAndGet() > 1_600);
+            JoinHandle<Long> h2 = ex.blockOn(ex.spawn(cx -> {
+                Futures.spawn(first); // spawned first: it runs first, while `second` waits
+                return Poll.ready(Futures.spawn(second));
+            }));
+            assertEquals(1_600L, ex.blockOn(h2));
+            // Each yielded at every spent budget while the other waited: 1600 / 16 turns, give or
+            // take the last ones (once one has finished, the other runs on alone).
+            assertTrue(first.yields() >= 50, "first yielded " + first.yields());
+            assertTrue(second.yields() >= 50, "second yielded " + second.yields());
+        }
+    }
+
+    /**
+     * Spins over an always-ready resource (spending budget, yielding when it must) until
+     * cancelled; a cancel is honoured at the next poll.
+     */
+    private static final class CancellableSpinner implements Future<Void> {
+        final AtomicInteger spins = new AtomicInteger();
+        private boolean cancelled;
+
+        @Override
+        public Poll<Void> poll(Context cx) {
+            if (cancelled) throw new CancellationException();
+            while (true) {
+                spins.incrementAndGet();
+                if (cx.yieldIfSpent()) return Poll.pending();
+            }
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true; // delivered on the polling thread, between polls
+        }
+    }
+
+    /** A task renewing its budget alone still gets its abort at once, and close() still stops it. */
+    @Test
+    void abortAndCloseReachATaskThatRenewsItsBudget() throws Exception {
+        MultiThreadExecutor ex = (MultiThreadExecutor) Executor.builder()
+                .threadNamePrefix("mt-renew-abort").workers(1).budget(16).buildMultiThreaded();
+        CancellableSpinner first = new CancellableSpinner();
+        JoinHandle<Void> aborted = ex.spawn(first);
+        assertTrue(Concurrent.eventually(5_000, () -> first.spins.get() > 100_000));
+        aborted.abort();
+        assertTrue(Concurrent.eventually(5_000, aborted::isFinished), "the abort reached the spinning task");
+        assertThrows(CancellationException.class, () -> ex.blockOn(aborted));
+        CancellableSpinner second = new CancellableSpinner();
+        JoinHandle<Void> closed = ex.spawn(second);
+        assertTrue(Concurrent.eventually(5_000, () -> second.spins.get() > 100_000));
+        ex.close(); // returns: the worker stops renewing once the executor is closing
+        assertTrue(closed.isFinished());
     }
 
     @Test
