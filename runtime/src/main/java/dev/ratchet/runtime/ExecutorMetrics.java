@@ -18,7 +18,8 @@ import java.util.List;
  * @param liveTasks tasks spawned and not yet complete
  * @param tasksSpawned tasks ever spawned
  * @param polls polls run by the workers (tasks; for a currentThread executor also its {@code
- *     blockOn} root). A task is polled at least once, and once more per wake or yield
+ *     blockOn} root). A task is polled at least once, and once more per wake or yield; a poll
+ *     that spends its budget and goes on with a new one (no other task waited) counts once more
  * @param schedulesFromWorkers tasks queued by the workers themselves: spawns and wakes made by
  *     the tasks they poll, and tasks put back after yielding
  * @param schedulesFromOutside tasks queued from other threads (spawns and wakes from outside the
