@@ -12,18 +12,42 @@ import java.util.Objects;
  * if (p.isReady()) use(p.value());
  * }</pre>
  *
+ * <p>A {@code Poll} from {@link #ready} or {@link #pending} is immutable. The class is not final
+ * for one reason: the runtime's state machines (the code the processor generates) are their own
+ * ready result, so that completing one allocates nothing. Such a result is ready only once the
+ * machine has completed, and its {@code equals} is the machine's identity. Other subclasses are
+ * not supported.
+ *
  * @param <T> the type of the value
  */
-public final class Poll<T> {
+public class Poll<T> {
     private static final Poll<?> PENDING = new Poll<>(null, false);
     private static final Poll<?> READY_NULL = new Poll<>(null, true);
 
-    private final T value;
-    private final boolean ready;
+    /** Final in every Poll but a state machine's, which sets both once, at its completion. */
+    private T value;
+    private boolean ready;
 
     private Poll(T value, boolean ready) {
         this.value = value;
         this.ready = ready;
+    }
+
+    /**
+     * For the runtime's state machines only (see the class documentation): not ready until
+     * {@link #readyWith}.
+     */
+    protected Poll() {}
+
+    /**
+     * For the runtime's state machines only: makes this object the ready result carrying {@code
+     * value}, and returns it. Called once, by the thread that polls the machine, which hands the
+     * result to its caller on the same thread.
+     */
+    protected final Poll<T> readyWith(T value) {
+        this.value = value;
+        this.ready = true;
+        return this;
     }
 
     /** A ready result carrying {@code value} (which may be {@code null}, e.g. for {@code Void}). */
@@ -38,11 +62,11 @@ public final class Poll<T> {
         return (Poll<T>) PENDING;
     }
 
-    public boolean isReady() {
+    public final boolean isReady() {
         return ready;
     }
 
-    public boolean isPending() {
+    public final boolean isPending() {
         return !ready;
     }
 
@@ -51,7 +75,7 @@ public final class Poll<T> {
      *
      * @throws IllegalStateException if this result is pending
      */
-    public T value() {
+    public final T value() {
         if (!ready) {
             throw new IllegalStateException("Poll.value() called on a pending result; check isReady() first");
         }

@@ -69,7 +69,7 @@ import java.util.concurrent.CancellationException;
  * cancelRequested}, which {@code cancel()} may set from any thread, needs more than plain
  * accesses (see the field).
  */
-public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
+public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>, Traceable {
     private static final VarHandle CANCEL_REQUESTED;
 
     static {
@@ -153,7 +153,10 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
 
     /**
      * The end of a {@link #poll} in which the body returned {@code value} (outside the body's
-     * {@code try}, so that no catch of the body sees what it throws).
+     * {@code try}, so that no catch of the body sees what it throws). The ready result is the
+     * machine itself (it extends {@link Poll}): completing allocates nothing, where a {@code
+     * Poll.ready(value)} was a second object per call, and in a chain of awaits the JIT cannot
+     * scalar-replace it (W3: 150 -> 172 M awaits/s).
      *
      * @throws CancellationException if the machine was cancelled: a catch, or a finally that
      *     returns, breaks or continues, may have swallowed the cancellation, and the future still
@@ -163,7 +166,7 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
         phase = DONE;
         if (awaited != null) awaited = null; // a child whose failure the body caught
         if (cancelRequestedPlain()) throw new CancellationException();
-        return Poll.ready(value);
+        return readyWith(value);
     }
 
     @Override
@@ -219,6 +222,17 @@ public abstract class AsyncStateMachine<T> implements Future<T>, Traceable {
     public final List<? extends Future<?>> awaiting() {
         Future<?> a = awaited;
         return a == null ? List.of() : List.of(a);
+    }
+
+    /** A future's identity: the value-based equality of {@link Poll} does not apply to a machine. */
+    @Override
+    public final boolean equals(Object o) {
+        return this == o;
+    }
+
+    @Override
+    public final int hashCode() {
+        return System.identityHashCode(this);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ratchet.internal.machine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -358,6 +359,33 @@ class AsyncStateMachineTest {
             assertThrows(CancellationException.class, () -> b.poll(cx));
             assertTrue(a.cancelled);
         }
+    }
+
+    /**
+     * Completing allocates no {@code Poll}: the ready result is the machine itself, ready only
+     * once it has completed, equal as a {@code Poll} to {@code Poll.ready(value)}, while the
+     * machine keeps a future's identity equality.
+     */
+    @Test
+    void theReadyResultIsTheMachineItself() {
+        Child a = new Child("a");
+        Body b = new Body(a, new Child("b"), null);
+        int hash = b.hashCode();
+        assertTrue(b.poll(cx).isPending());
+        assertTrue(b.isPending(), "not ready as a Poll before it completes");
+        assertThrows(IllegalStateException.class, b::value);
+        a.released = true;
+        ((Child) b.second).released = true;
+        Poll<String> ready = b.poll(cx);
+        assertSame(b, ready);
+        assertEquals("done", ready.value());
+        assertEquals(Poll.ready("done"), ready, "a ready Poll with the same value");
+        assertEquals(hash, b.hashCode(), "identity hash, unchanged by completion");
+        Body other = new Body(new Child("x"), new Child("y"), null);
+        ((Child) other.first).released = true;
+        ((Child) other.second).released = true;
+        assertEquals("done", other.poll(cx).value());
+        assertNotEquals(other, b, "two machines are two futures, whatever their values");
     }
 
     @Test
