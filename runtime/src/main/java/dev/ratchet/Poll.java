@@ -12,7 +12,9 @@ import java.util.Objects;
  * if (p.isReady()) use(p.value());
  * }</pre>
  *
- * <p>A {@code Poll} from {@link #ready} or {@link #pending} is immutable. The class is not final
+ * <p>A {@code Poll} from {@link #ready} or {@link #pending} never changes (its fields are not
+ * final, so hand one to another thread through a happens-before edge, as any result of a poll
+ * is). The class is not final
  * for one reason: the runtime's state machines (the code the processor generates) are their own
  * ready result, so that completing one allocates nothing. Such a result is ready only once the
  * machine has completed, and its {@code equals} is the machine's identity. Other subclasses are
