@@ -38,10 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A task is never polled by two threads at once; a wake during a poll causes exactly one more
  * poll; no wake is lost; the memory effects of a poll are visible to the next poll on any
  * thread. Each poll starts with a refilled budget ({@link Builder#budget(int)} units); a task
- * that spends it yields to the others. On a {@link #multiThreaded()} executor, a task that spends
- * it while no other task waits for its worker (nothing in the worker's queue, nothing in the
- * shared queue) goes on with a new budget instead: there is nobody to yield to. An abort or
- * {@code close()} still reaches it at the next spent budget.
+ * that spends it yields to the others. A task that spends it while nothing else waits for its
+ * thread (no task in the worker's queues or the shared one; for a currentThread executor, no
+ * woken {@code blockOn} root either) goes on with a new budget instead: there is nobody to yield
+ * to. An abort or {@code close()} still reaches it at the next spent budget.
  *
  * <h2>Closing</h2>
  * {@link #close()} is idempotent and proceeds in steps:

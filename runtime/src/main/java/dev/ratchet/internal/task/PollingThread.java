@@ -48,20 +48,9 @@ public abstract class PollingThread extends Thread {
         return true;
     }
 
-    /**
-     * From {@link Task#renewBudget()}: {@code task} spent its budget during its poll on this
-     * thread; whether it may go on with a new one ({@link #continuesSpentPoll}).
-     */
-    final boolean mayContinue(Task<?> task) {
-        return polling == task && continuesSpentPoll(task);
-    }
-
-    /**
-     * Whether the task being polled, its budget spent, may go on with a new one rather than
-     * yield: only if no other task waits for this thread. By default no.
-     */
-    protected boolean continuesSpentPoll(Task<?> task) {
-        return false;
+    /** Whether this thread is polling {@code task} now (called on this thread). */
+    protected final boolean isPolling(Task<?> task) {
+        return polling == task;
     }
 
     /** At the end of a poll that returned pending: whether the task woke itself during it. */

@@ -25,6 +25,16 @@ public interface Scheduler {
      */
     int pollStamp();
 
+    /**
+     * {@code task}, being polled on the calling thread, has spent its budget: whether it may go on
+     * with a new one instead of yielding, because nothing else waits for this thread (no other
+     * task, and for a currentThread executor no woken {@code blockOn} root) and the executor is
+     * not closing. By default no.
+     */
+    default boolean continuesSpentPoll(Task<?> task) {
+        return false;
+    }
+
     /** The task completed: forget it (remove it from the registry). Called once per task. */
     void release(Task<?> task);
 }

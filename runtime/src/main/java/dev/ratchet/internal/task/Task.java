@@ -211,14 +211,13 @@ public class Task<T> extends TaskState implements Waker, JoinHandle<T>, JoinTarg
     }
 
     /**
-     * The budget is spent during this task's poll: it goes on with a new one if its polling
-     * thread has no other task waiting ({@link PollingThread#continuesSpentPoll}), unless an
-     * abort is pending (yielding lets the next poll deliver it).
+     * The budget is spent during this task's poll: it goes on with a new one if nothing else
+     * waits for its polling thread ({@link Scheduler#continuesSpentPoll}), unless an abort is
+     * pending (yielding lets the next poll deliver it).
      */
     @Override
     protected final boolean renewBudget() {
-        if (isCancelRequested()) return false;
-        if (!(Thread.currentThread() instanceof PollingThread p) || !p.mayContinue(this)) return false;
+        if (isCancelRequested() || !scheduler.continuesSpentPoll(this)) return false;
         refillBudget(scheduler.budget());
         return true;
     }

@@ -49,6 +49,10 @@ public final class CurrentThreadExecutor extends BaseExecutor {
     private volatile Thread driver;
     /** Polls since the last forced look at {@link #inject}; guarded by {@link #core}. */
     private int tick;
+    /** The task the driver is polling, or null; guarded by {@link #core}. */
+    private Task<?> polling;
+    /** The waker of the driver's {@code blockOn} root while it drives; guarded by {@link #core}. */
+    private ThreadWaker drivingRoot;
 
     public CurrentThreadExecutor(ExecutorConfig config) {
         super(config, 1);
@@ -99,6 +103,7 @@ public final class CurrentThreadExecutor extends BaseExecutor {
         ThreadWaker rootWaker = new ThreadWaker(me);
         Context rootCx = Context.withBudget(rootWaker, config.budget());
         BlockOnRoot root = enterBlockOn(future, rootWaker);
+        drivingRoot = rootWaker;
         try {
             while (true) {
                 if (rootWaker.isNotified()) {
@@ -145,6 +150,7 @@ public final class CurrentThreadExecutor extends BaseExecutor {
 
     private void releaseCore() {
         stats().detached(); // nobody drives: idle for the watchdog
+        drivingRoot = null;
         driver = null;
         core.unlock();
     }
@@ -164,7 +170,13 @@ public final class CurrentThreadExecutor extends BaseExecutor {
             if (task == null) break;
             ran++;
             stats.pollStarted(task.id());
-            boolean yielded = task.run();
+            polling = task;
+            boolean yielded;
+            try {
+                yielded = task.run();
+            } finally {
+                polling = null;
+            }
             stats.pollEnded();
             if (yielded) {
                 stats.scheduled();
@@ -172,6 +184,19 @@ public final class CurrentThreadExecutor extends BaseExecutor {
             }
         }
         return ran > 0;
+    }
+
+    /**
+     * The task being polled spent its budget: it goes on with a new one if nothing else waits for
+     * the driver (no queued task, a {@code blockOn} root not woken) and the executor is not
+     * closing; see the multi-thread {@code Worker} for why.
+     */
+    @Override
+    public boolean continuesSpentPoll(Task<?> task) {
+        if (!core.isHeldByCurrentThread() || polling != task || drivingRoot == null) return false;
+        if (drivingRoot.isNotified() || !local.isEmpty() || !inject.isEmpty() || isClosing()) return false;
+        stats().pollRenewed();
+        return true;
     }
 
     private Task<?> nextTask() {

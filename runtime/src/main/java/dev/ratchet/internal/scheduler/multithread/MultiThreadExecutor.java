@@ -78,6 +78,12 @@ public final class MultiThreadExecutor extends BaseExecutor {
         }
     }
 
+    /** On a worker of this executor: see {@link Worker#continuesSpentPoll}. */
+    @Override
+    public boolean continuesSpentPoll(Task<?> task) {
+        return Thread.currentThread() instanceof Worker w && w.pool == this && w.continuesSpentPoll(task);
+    }
+
     @Override
     protected void scheduleSpawned(Task<?> task, int spawner) {
         if (spawner >= 0) {

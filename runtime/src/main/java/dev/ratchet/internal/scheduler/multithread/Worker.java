@@ -225,16 +225,15 @@ final class Worker extends PollingThread {
     }
 
     /**
-     * The task being polled spent its budget: it goes on with a new one if no other task waits
-     * for this worker (its LIFO slot, its queue and the shared queue are empty) and the executor
-     * is not closing. Yielding would put it back in an empty queue, to be polled again at once,
+     * {@code task}, polled here, spent its budget: it goes on with a new one if no other task
+     * waits for this worker (its LIFO slot, its queue and the shared queue are empty) and the
+     * executor is not closing. Yielding would put it back in an empty queue, to be polled again at once,
      * and a chain of nested awaits re-descends from its root at every poll (W3, a chain of 50
      * awaits, ran 35% slower for it). The watchdog sees a new poll start: it warns of polls that
      * keep other tasks from a worker, and this one keeps none.
      */
-    @Override
-    protected boolean continuesSpentPoll(Task<?> task) {
-        if (lifo != null || !nothingElseWaits() || pool.isShuttingDown()) return false;
+    boolean continuesSpentPoll(Task<?> task) {
+        if (!isPolling(task) || lifo != null || !nothingElseWaits() || pool.isShuttingDown()) return false;
         stats.pollRenewed();
         return true;
     }

@@ -57,6 +57,47 @@ class CurrentThreadExecutorTest {
         });
     }
 
+    /** Alone on the driver, with the blockOn root waiting, a task that spends its budget goes on. */
+    @Test
+    void aSpentBudgetIsRenewedWhenNothingElseWaits() {
+        try (Executor ex = Executor.builder().budget(16).buildCurrentThread()) {
+            AtomicInteger spins = new AtomicInteger();
+            TestFutures.SpinUntil spinner = new TestFutures.SpinUntil(() -> spins.incrementAndGet() > 10_000);
+            assertEquals(10_000L, ex.blockOn(ex.spawn(spinner)));
+            assertEquals(0, spinner.yields(), "625 budgets spent, none yielded: nobody else waited");
+        }
+    }
+
+    /**
+     * A woken blockOn root is something that waits: a task that wakes the root and spins on does
+     * not renew its budget, so the root is polled and blockOn returns while the task still runs.
+     */
+    @Test
+    void aWokenRootStopsTheRenewal() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            Executor ex = Executor.builder().budget(16).buildCurrentThread();
+            AtomicReference<dev.ratchet.Waker> rootWaker = new AtomicReference<>();
+            AtomicBoolean rootDone = new AtomicBoolean();
+            AtomicInteger spins = new AtomicInteger();
+            TestFutures.SpinUntil spinner = new TestFutures.SpinUntil(() -> {
+                if (spins.incrementAndGet() == 1_000) rootWaker.get().wake();
+                return false; // forever: only close() ends it
+            });
+            ex.spawn(spinner);
+            String out = ex.blockOn(cx -> {
+                if (rootWaker.get() == null) {
+                    rootWaker.set(cx.waker());
+                    return Poll.pending();
+                }
+                rootDone.set(true);
+                return Poll.ready("root polled again");
+            });
+            assertEquals("root polled again", out);
+            assertTrue(spins.get() >= 1_000);
+            ex.close(); // cancels the spinner (it ignores cancel; close() abandons it after its polls)
+        });
+    }
+
     @Test
     void everyTaskIsPolledOnTheBlockOnThread() {
         try (Executor ex = Executor.currentThread()) {
