@@ -25,14 +25,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <h2>Footprint</h2>
  * A suspended task is what a program keeps per waiting activity, so every field counts: with
- * compressed oops the object is a 12-byte header, the budget and state ints and five references:
- * 40 bytes. To get there the future and the output share one field ({@link #slot}), the name
- * (rare) lives in a subclass, the id and the "cancel delivered" flag live in the state word, the
- * per-poll budget comes from the {@link Scheduler}, and run queues are arrays rather than
- * intrusive lists (a link would cost every suspended task 4 bytes). (Fields are counted as
- * HotSpot lays them out: 12-byte header, 4 bytes per int and per compressed reference, the
- * object padded to a multiple of 8 bytes: 12 + 2 * 4 + 5 * 4 = 40. One more field of any kind
- * would make it 48.)
+ * compressed oops the object is a 12-byte header, the budget, state and registry-slot ints and
+ * four references: 40 bytes. To get there the future and the output share one field ({@link
+ * #slot}), the name (rare) lives in a subclass, the id and the "cancel delivered" flag live in the
+ * state word, the per-poll budget comes from the {@link Scheduler}, and run queues are arrays
+ * rather than intrusive lists (a link would cost every suspended task 4 bytes). The registry
+ * holds the task in a slot of a table (4 bytes there) and the task holds its shard and slot.
+ * (Fields are counted as HotSpot lays them out: 12-byte header, 4 bytes per int and per
+ * compressed reference, the object padded to a multiple of 8 bytes: 12 + 3 * 4 + 4 * 4 = 40.
+ * One more field of any kind would make it 48.)
  *
  * <h2>Last-poll stamp: the budget field reused</h2>
  * Task dumps show how long ago each task was last polled, without a field for it: the budget
