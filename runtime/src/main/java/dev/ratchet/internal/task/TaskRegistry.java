@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * The live (not yet complete) tasks of one executor: what {@code close()} cancels, and what task
@@ -208,11 +209,7 @@ public final class TaskRegistry {
 
     /** How many tasks were ever registered (spawned). */
     public long addedCount() {
-        long n = 0;
-        for (Shard[] group : new Shard[][] {owned, shared}) {
-            for (Shard s : group) n += s.added();
-        }
-        return n;
+        return sumOverShards(Shard::added);
     }
 
     /** How many tasks are registered (live). A scan: for metrics and tests, not hot paths. */
@@ -224,10 +221,14 @@ public final class TaskRegistry {
 
     /** Slots handed out so far, over all shards (tests: that removed slots are reused). */
     int slotsUsed() {
-        int n = 0;
-        for (Shard[] group : new Shard[][] {owned, shared}) {
-            for (Shard s : group) n += s.used();
-        }
+        return (int) sumOverShards(Shard::used);
+    }
+
+    /** A figure summed over every shard, read without locks (each read is atomic, not the sum). */
+    private long sumOverShards(ToLongFunction<Shard> figure) {
+        long n = 0;
+        for (Shard s : owned) n += figure.applyAsLong(s);
+        for (Shard s : shared) n += figure.applyAsLong(s);
         return n;
     }
 
