@@ -28,8 +28,8 @@ import java.util.concurrent.locks.LockSupport;
  * A task woken by the task running on this worker goes into {@link #lifo} and runs next here
  * (its data is hot in this core's cache: a message passed from task to task). The previous
  * occupant moves to the back of the local queue. A task spawned here takes the slot only if it
- * is empty, and otherwise goes to the back of the queue ({@link #scheduleSpawned}). As in Tokio, other workers do not steal from
- * the slot and are not notified when a task enters it: a ping-pong of two tasks stays on one
+ * is empty, and otherwise goes to the back of the queue ({@link #scheduleSpawned}). As in Tokio,
+ * other workers do not steal from the slot and are not notified when a task enters it: a ping-pong of two tasks stays on one
  * worker instead of waking another one at every message and bouncing between the two (W2: 15-20%
  * more round trips per second). The price is paid only by a poll that blocks its thread: the
  * task it woke waits in the slot. The executor's watchdog, which samples the workers, hands such
@@ -227,9 +227,9 @@ final class Worker extends PollingThread {
     /**
      * {@code task}, polled here, spent its budget: it goes on with a new one if no other task
      * waits for this worker (its LIFO slot, its queue and the shared queue are empty) and the
-     * executor is not closing. Yielding would put it back in an empty queue, to be polled again at once,
-     * and a chain of nested awaits re-descends from its root at every poll (W3, a chain of 50
-     * awaits, ran 35% slower for it). The watchdog sees a new poll start: it warns of polls that
+     * executor is not closing. Yielding would put it back in an empty queue, to be polled again
+     * at once, and a chain of nested awaits re-descends from its root at every poll (W3, a chain
+     * of 50 awaits, ran 35% slower for it). The watchdog sees a new poll start: it warns of polls that
      * keep other tasks from a worker, and this one keeps none.
      */
     boolean continuesSpentPoll(Task<?> task) {
