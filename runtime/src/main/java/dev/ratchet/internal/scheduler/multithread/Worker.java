@@ -29,9 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * (its data is hot in this core's cache: a message passed from task to task). The previous
  * occupant moves to the back of the local queue. A task spawned here takes the slot only if it
  * is empty, and otherwise goes to the back of the queue ({@link #scheduleSpawned}). As in Tokio,
- * other workers do not steal from the slot and are not notified when a task enters it: a ping-pong of two tasks stays on one
- * worker instead of waking another one at every message and bouncing between the two (W2: 15-20%
- * more round trips per second). The price is paid only by a poll that blocks its thread: the
+ * other workers do not steal from the slot and are not notified when a task enters it: a
+ * ping-pong of two tasks stays on one worker instead of waking another one at every message and
+ * bouncing between the two (W2: 15-20% more round trips per second). The price is paid only by a poll that blocks its thread: the
  * task it woke waits in the slot. The executor's watchdog, which samples the workers, hands such
  * a task to the shared queue and wakes a parked worker once the poll has lasted one sampling
  * period ({@link MultiThreadExecutor#workerStalled}); with long-poll detection off there is no
