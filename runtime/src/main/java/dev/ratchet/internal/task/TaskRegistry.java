@@ -32,6 +32,13 @@ import java.util.function.ToLongFunction;
  *       takes the first free one, else appends (the table grows by chunks).
  * </ul>
  *
+ * <h2>Young chunks</h2>
+ * Through JDK 25, G1's write barrier runs a full fence for each store of a young reference into
+ * an old object, and a new task is young. A table that lives as long as its executor is old, so
+ * every add would pay that fence. So when the adder's
+ * cursor enters a chunk that holds no task, it puts a new array in its place: under a steady
+ * churn of short tasks the chunks being filled are young. A chunk that still holds a task stays.
+ *
  * <h2>Invariants</h2>
  * <ul>
  *   <li>One adder at a time per shard: an owned shard's polling thread (for a currentThread
@@ -126,11 +133,26 @@ public final class TaskRegistry {
             for (int probes = Math.min(PROBES, n); probes > 0; probes--) {
                 int i = cursor;
                 cursor = i + 1 < n ? i + 1 : 0;
+                if ((i & (CHUNK - 1)) == 0) renewIfEmpty(i >>> CHUNK_SHIFT);
                 if (get(i) == null) return i;
             }
             if ((n & (CHUNK - 1)) == 0) addChunk(n >>> CHUNK_SHIFT);
             USED.setRelease(this, n + 1); // after the chunk: see the class invariants
             return n;
+        }
+
+        /**
+         * The cursor enters chunk {@code c}: if none of its slots holds a task, a new array
+         * replaces it (see "Young chunks"). Empty means every removal of a task in it has
+         * written its {@code null} (only this adder fills slots), so no remover or later add
+         * uses the old array; a reader still scanning it sees no task there, which is true.
+         */
+        private void renewIfEmpty(int c) {
+            Task<?>[] chunk = chunks[c];
+            for (int k = 0; k < CHUNK; k++) {
+                if (SLOT.getAcquire(chunk, k) != null) return;
+            }
+            chunks[c] = new Task<?>[CHUNK];
         }
 
         /** Chunk {@code c} (the list of chunks doubles when full): the table grows by 1 KB at a time. */
@@ -222,6 +244,11 @@ public final class TaskRegistry {
     /** Slots handed out so far, over all shards (tests: that removed slots are reused). */
     int slotsUsed() {
         return (int) sumOverShards(Shard::used);
+    }
+
+    /** Chunk {@code c} of polling thread {@code owner}'s shard (tests: which arrays were replaced). */
+    Task<?>[] ownedChunk(int owner, int c) {
+        return owned[owner].chunks[c];
     }
 
     /** A figure summed over every shard, read without locks (each read is atomic, not the sum). */

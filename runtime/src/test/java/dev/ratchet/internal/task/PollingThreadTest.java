@@ -173,6 +173,37 @@ class PollingThreadTest {
         assertEquals(null, runner.failure.get());
     }
 
+    /**
+     * The note lives in a holder the thread replaces every {@link PollingThread#MARK_POLLS} polls
+     * (it must stay young for G1): across replacements, every self-wake is still absorbed — the
+     * re-queued entry is a held one, still {@code RUNNING} — and gives exactly one more poll.
+     */
+    @Test
+    void selfWakesAreAbsorbedAcrossReplacementsOfTheHolder() throws Exception {
+        StepRunner runner = new StepRunner();
+        int last = 2 * PollingThread.MARK_POLLS + 3;
+        AtomicInteger polls = new AtomicInteger();
+        Task<Integer> task = Task.create(new Future<Integer>() {
+            @Override
+            public Poll<Integer> poll(Context cx) {
+                int n = polls.incrementAndGet();
+                if (n == last) return Poll.ready(n);
+                cx.waker().wake();
+                return Poll.pending();
+            }
+        }, null, runner.scheduler);
+        runner.scheduler.schedule(task);
+        for (int n = 1; n < last; n++) {
+            assertTrue(runner.step());
+            assertTrue(task.isRunning(), "poll " + n + " re-queued a held entry: " + task);
+        }
+        assertTrue(runner.step());
+        assertEquals(last, task.resultNow());
+        assertEquals(last, runner.scheduler.scheduled.get(), "one entry per poll, none from wake()");
+        assertFalse(runner.step());
+        runner.finish();
+    }
+
     @Test
     void aSelfWakeOfAnotherTaskIsAnOrdinaryWake() throws Exception {
         Runner runner = new Runner();

@@ -1,6 +1,7 @@
 package dev.ratchet.internal.task;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -66,6 +67,42 @@ class TaskRegistryTest {
         assertEquals(new HashSet<>(live), new HashSet<>(r.snapshot()));
         // 101 live at most; probing 4 slots per add keeps the table within a small multiple of that.
         assertTrue(r.slotsUsed() <= 1024, "slots used: " + r.slotsUsed());
+    }
+
+    /**
+     * An adder entering a chunk whose tasks have all been removed puts a new array in its place,
+     * so that its stores go into a young array (see "Young chunks"); a chunk that still holds a
+     * task is kept, and that task stays registered.
+     */
+    @Test
+    void anEmptiedChunkIsRenewedAndAChunkWithALiveTaskIsKept() {
+        TaskRegistry r = new TaskRegistry(1);
+        List<Task<?>> old = new ArrayList<>();
+        for (int i = 0; i < 512; i++) {
+            Task<Integer> t = newTask();
+            r.add(t, 0);
+            old.add(t);
+        }
+        Task<?>[] chunk0 = r.ownedChunk(0, 0);
+        Task<?>[] chunk1 = r.ownedChunk(0, 1);
+        Task<?> keeper = old.get(300);
+        for (Task<?> t : old) {
+            if (t != keeper) r.remove(t);
+        }
+        List<Task<?>> fresh = new ArrayList<>();
+        for (int i = 0; i < 511; i++) {
+            Task<Integer> t = newTask();
+            r.add(t, 0);
+            fresh.add(t);
+        }
+        assertEquals(512, r.slotsUsed(), "the new tasks took the free slots");
+        assertNotSame(chunk0, r.ownedChunk(0, 0), "chunk 0 was empty: renewed");
+        assertSame(chunk1, r.ownedChunk(0, 1), "chunk 1 holds a task: kept");
+        Set<Task<?>> expected = new HashSet<>(fresh);
+        expected.add(keeper);
+        assertEquals(expected, new HashSet<>(r.snapshot()));
+        for (Task<?> t : fresh) r.remove(t);
+        assertEquals(List.of(keeper), r.snapshot());
     }
 
     @Test
