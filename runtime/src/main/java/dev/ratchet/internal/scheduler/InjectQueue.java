@@ -80,7 +80,7 @@ public final class InjectQueue {
             if (size + n + 1 > ring.length) grow(size + n + 1);
             int mask = ring.length - 1;
             int at = head + size;
-            for (int i = 0; i < n; i++) ring[(at + i) & mask] = src[(start + i) & srcMask];
+            Rings.copy(src, srcMask, start, ring, mask, at, n); // not a loop: see Rings
             ring[(at + n) & mask] = last;
             len = size + n + 1;
             if (size + n >= SHRINK_ABOVE) backlogLarge = true;
@@ -112,11 +112,8 @@ public final class InjectQueue {
         synchronized (this) {
             int k = Math.min(len, Math.min(max, dst.length));
             int mask = ring.length - 1;
-            for (int i = 0; i < k; i++) {
-                int idx = (head + i) & mask;
-                dst[i] = ring[idx];
-                ring[idx] = null;
-            }
+            Rings.copy(ring, mask, head, dst, -1, 0, k);
+            Rings.clear(ring, mask, head, k);
             head += k;
             len = len - k;
             if (len == 0) drained();
@@ -139,9 +136,7 @@ public final class InjectQueue {
         int capacity = ring.length;
         while (capacity < needed) capacity <<= 1;
         Task<?>[] bigger = new Task<?>[capacity];
-        int n = len;
-        int mask = ring.length - 1;
-        for (int i = 0; i < n; i++) bigger[i] = ring[(head + i) & mask];
+        Rings.copy(ring, ring.length - 1, head, bigger, -1, 0, len);
         ring = bigger;
         head = 0;
     }

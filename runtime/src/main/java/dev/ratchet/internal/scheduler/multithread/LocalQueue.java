@@ -1,6 +1,7 @@
 package dev.ratchet.internal.scheduler.multithread;
 
 import dev.ratchet.internal.scheduler.InjectQueue;
+import dev.ratchet.internal.scheduler.Rings;
 import dev.ratchet.internal.task.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -123,8 +124,23 @@ final class LocalQueue {
         if (!HEAD.compareAndSet(this, expected, pack(real + half, real + half))) return false;
         // [real, real + half) is ours now: no thief or pop touches it (it is before steal).
         overflow.pushBatch(buffer, MASK, real, half, task);
-        for (int i = 0; i < half; i++) buffer[(real + i) & MASK] = null;
+        Rings.clear(buffer, MASK, real, half);
         return true;
+    }
+
+    /**
+     * Owner: appends {@code tasks[from, from + n)} in order, with one copy and one publication
+     * when they fit (see {@link Rings} for why a copy), else one by one through {@link #ownerPush}.
+     * The caller announces the work.
+     */
+    void ownerPushAll(Task<?>[] tasks, int from, int n, InjectQueue overflow) {
+        int t = (int) TAIL.get(this); // only we write it
+        if (t + n - stealPart((long) HEAD.getAcquire(this)) <= CAPACITY) {
+            Rings.copy(tasks, -1, from, buffer, MASK, t, n); // outside [steal, tail): see ownerPush
+            TAIL.setRelease(this, t + n); // publishes the slots to thieves
+            return;
+        }
+        for (int i = from; i < from + n; i++) ownerPush(tasks[i], overflow);
     }
 
     /** Owner: removes the oldest task, or returns null if empty. */
@@ -191,11 +207,9 @@ final class LocalQueue {
             }
             prev = witness;
         }
-        for (int i = 0; i < n; i++) {
-            int src = (first + i) & MASK;
-            dst.buffer[(dstTail + i) & MASK] = buffer[src];
-            buffer[src] = null; // ours until the CAS below: the owner does not touch [steal, real)
-        }
+        // Ours until the CAS below: the owner does not touch [steal, real).
+        Rings.copy(buffer, MASK, first, dst.buffer, MASK, dstTail, n);
+        Rings.clear(buffer, MASK, first, n);
         // Release the slots: steal := real (the owner may have popped meanwhile, moving real).
         prev = next;
         while (true) {

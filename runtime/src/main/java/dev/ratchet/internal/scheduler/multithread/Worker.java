@@ -7,6 +7,7 @@ import dev.ratchet.internal.task.PollingThread;
 import dev.ratchet.internal.task.Task;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -163,12 +164,9 @@ final class Worker extends PollingThread {
         int n = pool.inject.popBatch(batch, share);
         if (n == 0) return null;
         Task<?> first = batch[0];
-        batch[0] = null;
+        if (n > 1) queue.ownerPushAll(batch, 1, n - 1, pool.inject);
+        Arrays.fill(batch, 0, n, null);
         if (n == 1) return first;
-        for (int i = 1; i < n; i++) {
-            queue.ownerPush(batch[i], pool.inject);
-            batch[i] = null;
-        }
         // The batch left the shared queue, which parking workers watch, for ours: announce it,
         // or a worker parking now could miss it while the task we return blocks this thread.
         pool.notifyParked();

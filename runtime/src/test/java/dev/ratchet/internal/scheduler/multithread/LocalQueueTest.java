@@ -88,6 +88,31 @@ class LocalQueueTest {
     }
 
     @Test
+    void ownerPushAllCopiesABatchInOrderAcrossTheWrapAndFallsBackWhenItDoesNotFit() {
+        LocalQueue q = new LocalQueue();
+        InjectQueue inject = new InjectQueue();
+        Task<?>[] filler = tasks(LocalQueue.CAPACITY - 10);
+        for (Task<?> t : filler) q.ownerPush(t, inject);
+        for (Task<?> t : filler) assertSame(t, q.ownerPop()); // empty, tail 10 slots before the wrap
+        Task<?>[] batch = tasks(100);
+        q.ownerPushAll(batch, 1, 60, inject); // wraps
+        assertEquals(60, q.size());
+        assertEquals(0, inject.size());
+        Task<?>[] more = tasks(LocalQueue.CAPACITY);
+        q.ownerPushAll(more, 0, LocalQueue.CAPACITY, inject); // does not fit: pushed one by one, overflowing
+        assertEquals(LocalQueue.CAPACITY + 60, q.size() + inject.size(), "every task is somewhere");
+        java.util.List<Task<?>> out = new java.util.ArrayList<>();
+        Task<?> t;
+        while ((t = inject.pop()) != null) out.add(t);
+        while ((t = q.ownerPop()) != null) out.add(t);
+        assertEquals(java.util.Arrays.asList(batch).subList(1, 61), out.subList(0, 60), "the batch, in order, oldest first");
+        java.util.Set<Task<?>> rest = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        rest.addAll(out.subList(60, out.size()));
+        assertEquals(LocalQueue.CAPACITY, rest.size(), "then each of the others once");
+        assertTrue(rest.containsAll(java.util.Arrays.asList(more)));
+    }
+
+    @Test
     void stealTakesHalfAndReturnsOne() {
         LocalQueue victim = new LocalQueue();
         LocalQueue thief = new LocalQueue();
@@ -104,8 +129,9 @@ class LocalQueueTest {
     }
 
     /**
-     * One owner pushes 200_000 tasks (popping some itself) while 3 thieves steal; every task must
-     * come out exactly once, through the owner, a thief, or the overflow queue.
+     * One owner pushes 200_000 tasks, one by one and in batches (popping some itself), while 3
+     * thieves steal; every task must come out exactly once, through the owner, a thief, or the
+     * overflow queue.
      */
     @Test
     void concurrentStealingDeliversEveryTaskExactlyOnce() throws Exception {
@@ -119,8 +145,16 @@ class LocalQueueTest {
         AtomicBoolean ownerDone = new AtomicBoolean();
         Concurrent.run(4, id -> {
             if (id == 0) {
+                java.util.Random random = new java.util.Random(id);
                 for (int i = 0; i < n; i++) {
-                    owner.ownerPush(ts[i], inject);
+                    if (random.nextInt(8) == 0) {
+                        // A batch, as pulled from the shared queue: copied in when it fits.
+                        int k = Math.min(n - i, 1 + random.nextInt(LocalQueue.CAPACITY / 2));
+                        owner.ownerPushAll(ts, i, k, inject);
+                        i += k - 1;
+                    } else {
+                        owner.ownerPush(ts[i], inject);
+                    }
                     if (i % 3 == 0) {
                         Task<?> t = owner.ownerPop();
                         if (t != null) seen.incrementAndGet(index.get(t));
