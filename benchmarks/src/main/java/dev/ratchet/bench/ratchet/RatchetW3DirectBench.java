@@ -22,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
  *
  * <pre>{@code
  * java -jar benchmarks/target/ratchet-benchmarks.jar -f 2 -wi 3 -i 5 -r 1s RatchetW3DirectBench
+ * java -jar benchmarks/target/ratchet-benchmarks.jar -f 3 -wi 3 -i 5 -r 1s 'RatchetW3DirectBench.lean|CompletableFutureBench.w3'
  * }</pre>
  *
  * <p>The context has an unlimited budget, so neither machine ever yields.
@@ -37,6 +38,19 @@ public class RatchetW3DirectBench {
     @OperationsPerInvocation(CHAIN_AWAITS)
     public long handWritten() {
         long total = new Chains(CHAIN_REPETITIONS, CHAIN_DEPTH).poll(cx).value();
+        expectChainTotal(total);
+        return total;
+    }
+
+    /**
+     * The bound: {@link LeanChain}, the leanest lazy machine found, driven by a plain loop like
+     * CompletableFutureBench's W3 (run both in one command to compare; see LeanChain).
+     */
+    @Benchmark
+    @OperationsPerInvocation(CHAIN_AWAITS)
+    public long lean() {
+        long total = 0;
+        for (int r = 0; r < CHAIN_REPETITIONS; r++) total += new LeanChain(CHAIN_DEPTH).poll(cx).value();
         expectChainTotal(total);
         return total;
     }
