@@ -11,12 +11,13 @@ import dev.ratchet.internal.task.Task;
  * that are in no queue, while the ring costs 4 bytes per <em>queued</em> task only. Pushing
  * allocates nothing once the ring has grown to the backlog. A ring grown past {@value
  * #SHRINK_ABOVE} slots is replaced by a small one when it drains, unless the last two backlogs
- * both needed it (more than {@value #SHRINK_ABOVE} tasks each): a burst (200 000 spawns from
- * outside, then everything waits) does not leave a megabyte behind, and a burst that recurs (a
- * parent spawning 100 000 children in a loop) does not regrow the ring each time, copying every
- * task log2(burst) times over. Batches (a local queue's
- * overflow, a worker's fair share) move with array copies in one lock acquisition. {@link #len}
- * is volatile so that pollers skip the lock when the queue is empty.
+ * both needed it (more than {@value #SHRINK_ABOVE} tasks each), so that a burst that recurs (a
+ * parent spawning 100 000 children in a loop) does not regrow the ring each time; and it is
+ * replaced whenever a polling thread is about to park with nothing queued ({@link #trimIdle}),
+ * so that a burst (200 000 spawns from outside, then everything waits) does not leave a megabyte
+ * behind, however many times the ring drained during it. Batches (a local queue's overflow, a
+ * worker's fair share) move with array copies in one lock acquisition. {@link #len} is volatile
+ * so that pollers skip the lock when the queue is empty.
  */
 public final class InjectQueue {
     private static final int INITIAL_CAPACITY = 64; // a power of two
@@ -118,6 +119,21 @@ public final class InjectQueue {
             len = len - k;
             if (len == 0) drained();
             return k;
+        }
+    }
+
+    /**
+     * A polling thread is about to park for lack of work: with nothing queued, a ring grown past
+     * {@value #SHRINK_ABOVE} slots is replaced by a small one. Cheap when there is nothing to do
+     * (a volatile read and a racy length check; the lock only to drop).
+     */
+    public void trimIdle() {
+        if (len != 0 || ring.length <= SHRINK_ABOVE) return;
+        synchronized (this) {
+            if (len == 0 && ring.length > SHRINK_ABOVE) {
+                ring = new Task<?>[INITIAL_CAPACITY];
+                head = 0;
+            }
         }
     }
 

@@ -35,9 +35,9 @@ import java.util.function.ToLongFunction;
  * <h2>Young chunks</h2>
  * Through JDK 25, G1's write barrier runs a full fence for each store of a young reference into
  * an old object, and a new task is young. A table that lives as long as its executor is old, so
- * every add would pay that fence. So when the adder's
- * cursor enters a chunk that holds no task, it puts a new array in its place: under a steady
- * churn of short tasks the chunks being filled are young. A chunk that still holds a task stays.
+ * every add would pay that fence. So when the adder's cursor enters a chunk that holds no task,
+ * it puts a new array in its place: under a steady churn of short tasks the chunks being filled
+ * are young. A chunk that still holds a task stays.
  *
  * <h2>Invariants</h2>
  * <ul>

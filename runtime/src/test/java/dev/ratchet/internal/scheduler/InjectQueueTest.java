@@ -105,6 +105,29 @@ class InjectQueueTest {
         assertSame(ts[1], q.pop());
     }
 
+    /**
+     * A ring the recurring-burst rule kept is dropped when a polling thread goes idle with nothing
+     * queued (W4's burst of spawns drains several times while it lasts); not while tasks wait.
+     */
+    @Test
+    void trimIdleDropsAKeptRingOnlyWhenNothingIsQueued() {
+        Task<?>[] ts = tasks(20_000);
+        InjectQueue q = new InjectQueue();
+        Task<?>[] out = new Task<?>[128];
+        for (Task<?> t : ts) q.push(t);
+        for (int seen = 0; seen < ts.length; ) seen += q.popBatch(out, out.length);
+        for (Task<?> t : ts) q.push(t);
+        for (int seen = 0; seen < ts.length - 1; ) seen += q.popBatch(out, Math.min(out.length, ts.length - 1 - seen));
+        q.trimIdle();
+        assertTrue(q.capacity() >= 20_000, "a task is queued: the ring stays, " + q.capacity());
+        assertSame(ts[ts.length - 1], q.pop());
+        assertTrue(q.capacity() >= 20_000, "the burst recurred: its drain kept the ring, " + q.capacity());
+        q.trimIdle();
+        assertTrue(q.capacity() <= 4096, "idle and empty: the ring was dropped, " + q.capacity());
+        q.push(ts[1]);
+        assertSame(ts[1], q.pop(), "still a working queue");
+    }
+
     /** 4 producers x 25_000 pushes against 2 consumers (pop and popBatch): each task exactly once. */
     @Test
     void concurrentProducersAndConsumersSeeEveryTaskOnce() throws Exception {

@@ -119,7 +119,10 @@ public final class CurrentThreadExecutor extends BaseExecutor {
                 }
                 if (driving && runTasks()) continue;
                 if (!rootWaker.isNotified() && (!driving || (local.isEmpty() && inject.isEmpty()))) {
-                    if (driving) stats.parking();
+                    if (driving) {
+                        stats.parking();
+                        inject.trimIdle();
+                    }
                     rootWaker.parkOnce(); // woken by the root waker or by a remote task wake
                     if (driving) {
                         stats.awake();

@@ -266,6 +266,7 @@ final class Worker extends PollingThread {
 
     private void park() {
         stats.parking();
+        pool.inject.trimIdle(); // nothing to do: a burst's large ring need not stay
         boolean wasLastSearcher = pool.idle.transitionWorkerToParked(index, searching);
         searching = false;
         if (wasLastSearcher) pool.notifyIfWorkPending();
