@@ -138,6 +138,59 @@ class Tries {
         }
     }
 
+    /** The try is kept as written (no await in it); its return never arrives: the finally throws. */
+    @Async
+    String finallyThatThrowsSwallowsTheReturn(int n) {
+        String s = await(value("x"));
+        try {
+            if (n == 0) return s;
+            log("body");
+        } finally {
+            throw new IllegalStateException("finally " + n);
+        }
+    }
+
+    /** The same with no await at all, behind a constant condition (fuzzer: seed 20261209 #3065). */
+    @Async
+    long returnThroughThrowingFinallyWithoutAwait(int n) {
+        if (true) {
+            try {
+                if (n >= 0) return 9L;
+            } finally {
+                throw new IllegalStateException("finally " + n);
+            }
+        }
+        return -8L;
+    }
+
+    /** A break that the finally stops: for javac the loop never ends, so nothing follows it. */
+    @Async
+    String breakThroughThrowingFinally(int n) {
+        String s = await(value("x"));
+        while (true) {
+            try {
+                if (n == 0) break;
+                log("body " + s);
+            } finally {
+                throw new IllegalStateException("finally " + n);
+            }
+        }
+    }
+
+    /** A continue that the finally stops: the do/while cannot end either. */
+    @Async
+    String continueThroughThrowingFinally(int n) {
+        String s = await(value("x"));
+        do {
+            try {
+                if (n == 0) continue;
+                log("body " + s);
+            } finally {
+                throw new IllegalStateException("finally " + n);
+            }
+        } while (n > 5);
+    }
+
     static final class Resource implements AutoCloseable {
         final String name;
         final boolean failOnClose;

@@ -154,9 +154,9 @@ public final class Completion {
      * {@code label}, or (unless {@code labeledOnly}) an unlabeled break not inside a nested
      * loop or switch.
      */
-    private static boolean breaksOut(Tree body, String label, boolean labeledOnly) {
+    private boolean breaksOut(Tree body, String label, boolean labeledOnly) {
         boolean[] found = {false};
-        new TreeScanner<Void, Integer>() {
+        new JumpScanner() {
             @Override
             public Void visitBreak(BreakTree b, Integer depth) {
                 if (b.getLabel() != null ? b.getLabel().contentEquals(String.valueOf(label)) : !labeledOnly && depth == 0) {
@@ -195,23 +195,14 @@ public final class Completion {
                 return super.visitSwitchExpression(t, d + 1);
             }
 
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree t, Integer d) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree t, Integer d) {
-                return null;
-            }
         }.scan(body, 0);
         return found[0];
     }
 
     /** Whether {@code body} (a loop body) contains a continue of its loop. */
-    private static boolean continues(Tree body) {
+    private boolean continues(Tree body) {
         boolean[] found = {false};
-        new TreeScanner<Void, Integer>() {
+        new JumpScanner() {
             @Override
             public Void visitContinue(com.sun.source.tree.ContinueTree c, Integer depth) {
                 if (c.getLabel() != null || depth == 0) found[0] = true; // labeled: conservatively ours
@@ -238,16 +229,30 @@ public final class Completion {
                 return super.visitEnhancedForLoop(t, d + 1);
             }
 
-            @Override
-            public Void visitLambdaExpression(LambdaExpressionTree t, Integer d) {
-                return null;
-            }
-
-            @Override
-            public Void visitClass(ClassTree t, Integer d) {
-                return null;
-            }
         }.scan(body, 0);
         return found[0];
+    }
+
+    /**
+     * Finds the jumps of a body that can arrive, as javac does (JLS 14.22): not those inside a
+     * lambda or class, nor those in the block, catches or resources of a try whose finally cannot
+     * complete normally (the finally ends them all, so they exit nothing).
+     */
+    private abstract class JumpScanner extends TreeScanner<Void, Integer> {
+        @Override
+        public Void visitTry(TryTree t, Integer d) {
+            if (t.getFinallyBlock() == null || canCompleteNormally(t.getFinallyBlock())) return super.visitTry(t, d);
+            return scan(t.getFinallyBlock(), d);
+        }
+
+        @Override
+        public Void visitLambdaExpression(LambdaExpressionTree t, Integer d) {
+            return null;
+        }
+
+        @Override
+        public Void visitClass(ClassTree t, Integer d) {
+            return null;
+        }
     }
 }

@@ -49,7 +49,13 @@ public final class MachineWriter {
     private boolean unchecked;
     private boolean usesDispatchLabel;
     private boolean usesSelf;
-    /** Some return was written: the loop can end, and {@code poll} ends in {@code complete}. */
+    /** Some return was written: {@code poll} has its {@code result} variable. */
+    private boolean returns;
+    /**
+     * Some written return can arrive: the loop can end, and {@code poll} ends in {@code
+     * complete}. Not so when every return is behind a finally that cannot complete normally:
+     * javac would reject that {@code complete} as unreachable.
+     */
     private boolean completes;
     /** The enum of states. */
     private final ClassName stateType;
@@ -234,7 +240,7 @@ public final class MachineWriter {
             loop.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.beginControlFlow("case RETURN ->").addStatement("break $L", completeLabel()).endControlFlow();
+            loop.beginControlFlow("case RETURN ->").addStatement("break $L", completeLabel(true)).endControlFlow();
         }
         loop.endControlFlow();
         if (routed) {
@@ -265,7 +271,7 @@ public final class MachineWriter {
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
         CodeBlock.Builder code = CodeBlock.builder().addStatement("beginPoll($L)", n.cx());
         // With a return through a finally, the result is a field (kept across the finally's awaits).
-        if (completes && !g.returnsThroughFinally()) code.addStatement("$T $L", output, n.result());
+        if (returns && !g.returnsThroughFinally()) code.addStatement("$T $L", output, n.result());
         code.beginControlFlow("try")
                 .add(body.build())
                 .nextControlFlow("catch ($T $L)", Throwable.class, n.exception())
@@ -286,11 +292,12 @@ public final class MachineWriter {
 
     /**
      * The label a return breaks out to, on its way to {@code return complete(result)} after the
-     * loop; using it means the loop can end.
+     * loop; a return that {@code arrives} means the loop can end.
      */
-    private String completeLabel() {
+    private String completeLabel(boolean arrives) {
         usesDispatchLabel = true;
-        completes = true;
+        returns = true;
+        if (arrives) completes = true;
         return n.dispatch();
     }
 
@@ -454,7 +461,7 @@ public final class MachineWriter {
     private void transition(CodeBlock.Builder c, Transition t) {
         if (t.isReturn() && t.crossed().isEmpty()) {
             c.addStatement("$L = $L", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()));
-            c.addStatement("break $L", completeLabel());
+            c.addStatement("break $L", completeLabel(true));
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.addStatement("$L = $L", n.result(), snippet(t.returnValue()));
@@ -499,18 +506,18 @@ public final class MachineWriter {
                 c.add("$L", pr.region().pendingName());
             } else if (p instanceof Snippet.Jump j) {
                 CodeBlock.Builder inner = CodeBlock.builder();
-                transitionInline(inner, j.transition());
+                transitionInline(inner, j.transition(), j.arrives());
                 c.add("{ ").add(inner.build()).add(" }");
             }
         }
         return c.build();
     }
 
-    /** A transition on one line, for use inside the user's statements. */
-    private void transitionInline(CodeBlock.Builder c, Transition t) {
+    /** A transition on one line, for use inside the user's statements ({@code arrives}: see {@link Snippet.Jump}). */
+    private void transitionInline(CodeBlock.Builder c, Transition t, boolean arrives) {
         if (t.isReturn() && t.crossed().isEmpty()) {
             c.add("$L = $L; break $L;", n.result(), t.returnValue() == null ? "null" : snippet(t.returnValue()),
-                    completeLabel());
+                    completeLabel(arrives));
             return;
         }
         if (t.isReturn() && t.returnValue() != null) c.add("$L = $L; ", n.result(), snippet(t.returnValue()));

@@ -42,8 +42,12 @@ public final class Snippet {
     /** The exception pending in a finally's completion record (try-with-resources closing). */
     public record PendingRef(TryRegion region) implements Part {}
 
-    /** A transition to another state, as a statement. */
-    public record Jump(Transition transition) implements Part {}
+    /**
+     * A transition to another state, as a statement. {@code arrives} is false when the jump sits
+     * in the block or a catch of a try (kept in the snippet) whose finally cannot complete
+     * normally: javac then sees no way out through it (JLS 14.22).
+     */
+    public record Jump(Transition transition, boolean arrives) implements Part {}
 
     private final List<Part> parts;
 

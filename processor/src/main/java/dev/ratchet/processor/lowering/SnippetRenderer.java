@@ -21,6 +21,7 @@ import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.TreeScanner;
 import dev.ratchet.processor.analysis.BodyIndex;
+import dev.ratchet.processor.analysis.Completion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,6 +72,8 @@ final class SnippetRenderer {
     private final javax.lang.model.util.Elements elements;
     /** Local constant variables declared where the body is split: their uses print their value. */
     private final Set<Element> constants = new java.util.HashSet<>();
+    /** Which finally blocks can complete normally: a jump behind one that cannot never arrives. */
+    private final Completion completion;
 
     SnippetRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyIndex index,
             TypeElement owner, Types types, javax.lang.model.util.Elements elements, Map<Element, LocalVar> vars, Jumps jumps) {
@@ -83,6 +86,7 @@ final class SnippetRenderer {
         this.types = types;
         this.vars = vars;
         this.jumps = jumps;
+        this.completion = new Completion(index);
     }
 
     void addConstant(javax.lang.model.element.VariableElement constant) {
@@ -193,6 +197,8 @@ final class SnippetRenderer {
         Tree firstCapture;
         /** Loops, switches and labels inside the rendered tree: jumps to them stay as written. */
         private final Deque<Tree> inner = new ArrayDeque<>();
+        /** Tries of the rendered tree around the current node whose finally cannot complete normally. */
+        private int trapped;
         final Deque<ClassTree> classes = new ArrayDeque<>();
         private int lambdas;
 
@@ -329,7 +335,7 @@ final class SnippetRenderer {
             Snippet value = node.getExpression() == null ? null : nested(node.getExpression());
             Transition t = jumps.returning(node, value);
             transitions.add(t);
-            replace(node, Snippet.builder().add(new Snippet.Jump(t)).build());
+            replace(node, Snippet.builder().add(new Snippet.Jump(t, trapped == 0)).build());
             return null;
         }
 
@@ -366,7 +372,7 @@ final class SnippetRenderer {
             }
             Transition t = jumps.breakOrContinue(node, label, isContinue);
             transitions.add(t);
-            replace(node, Snippet.builder().add(new Snippet.Jump(t)).build());
+            replace(node, Snippet.builder().add(new Snippet.Jump(t, trapped == 0)).build());
         }
 
         private boolean isLoop(Tree t) {
@@ -430,6 +436,10 @@ final class SnippetRenderer {
 
         @Override
         public Void visitTry(com.sun.source.tree.TryTree node, Void unused) {
+            // A jump in the resources, block or catches of a try whose finally cannot complete
+            // normally ends in that finally: it arrives nowhere (JLS 14.22).
+            boolean traps = node.getFinallyBlock() != null && !completion.canCompleteNormally(node.getFinallyBlock());
+            if (traps) trapped++;
             // `try (r)` needs an effectively final variable; a managed one is assigned in several
             // places, so the resource becomes a final copy of it: `try (final R rCaptured = r)`.
             for (Tree resource : node.getResources()) {
@@ -448,6 +458,7 @@ final class SnippetRenderer {
             }
             scan(node.getBlock(), null);
             scan(node.getCatches(), null);
+            if (traps) trapped--;
             scan(node.getFinallyBlock(), null);
             return null;
         }

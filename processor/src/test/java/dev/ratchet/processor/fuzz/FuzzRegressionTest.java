@@ -515,4 +515,89 @@ class FuzzRegressionTest {
                 """)
                 .assertAgreesEverywhere();
     }
+
+    /**
+     * Seed 20261209 #3065 (COMPILE_ERROR "unreachable statement"), shrunk from 20 statements to 6:
+     * the only return of {@code m2} sits in a try whose finally throws, so for javac the return
+     * never arrives and the state loop never ends; the machine still ended {@code poll} with
+     * {@code return complete(result)}. A jump behind a finally that cannot complete normally no
+     * longer counts as a way out (Snippet.Jump.arrives, Completion's JumpScanner).
+     */
+    @Test
+    void returnBehindAFinallyThatThrowsDoesNotEndTheMachine() {
+        FuzzCase.of("P3065", "m0", List.of(),
+                """
+                package fuzz;
+
+                import static dev.ratchet.Futures.await;
+
+                import dev.ratchet.Async;
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                class P3065 {
+                    int acc;
+
+                    @Async
+                    boolean m0() throws Exception {
+                        return true;
+                    }
+
+                    @Async
+                    long m2() throws Exception {
+                        if (true) {
+                            try {
+                                return 9L;
+                            } finally {
+                                throw new Fx.Boom("t1");
+                            }
+                        }
+                        return -8L;
+                    }
+                }
+                """,
+                """
+                package fuzz;
+
+                import static dev.ratchet.processor.fuzz.Ref.await;
+
+                import dev.ratchet.processor.fuzz.Fx;
+                import dev.ratchet.processor.fuzz.Ref;
+                import dev.ratchet.processor.harness.IoException;
+                import java.util.ArrayList;
+                import java.util.List;
+
+                @SuppressWarnings("all")
+                class P3065Sync {
+                    int acc;
+
+                    boolean m0() throws Exception {
+                        return true;
+                    }
+
+                    long m2() throws Exception {
+                        Ref.enter();
+                        try {
+                            return Ref.leave(m2$body());
+                        } catch (Throwable $t) {
+                            throw Ref.rethrow($t);
+                        }
+                    }
+                    long m2$body() throws Exception {
+                        if (true) {
+                            try {
+                                return 9L;
+                            } finally {
+                                throw new Fx.Boom("t1");
+                            }
+                        }
+                        return -8L;
+                    }
+                }
+                """)
+                .assertAgreesEverywhere();
+    }
 }

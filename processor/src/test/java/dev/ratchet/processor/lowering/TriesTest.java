@@ -48,6 +48,20 @@ class TriesTest {
         program.check("finallyOverridesReturn", 2);
     }
 
+    /**
+     * A return, break or continue inside a try whose finally cannot complete normally never
+     * arrives (JLS 14.22): javac rejects any code the machine would put after it.
+     */
+    @Test
+    void jumpsStoppedByAFinallyThatThrows() {
+        for (int n = 0; n <= 1; n++) {
+            program.check("finallyThatThrowsSwallowsTheReturn", n);
+            program.check("returnThroughThrowingFinallyWithoutAwait", n);
+            program.check("breakThroughThrowingFinally", n);
+            program.check("continueThroughThrowingFinally", n);
+        }
+    }
+
     @Test
     void tryWithoutAwaitKeptAsWritten() {
         program.check("tryWithoutAwaitInsideAsyncBody", 0);
