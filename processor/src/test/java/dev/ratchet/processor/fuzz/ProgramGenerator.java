@@ -346,9 +346,15 @@ final class ProgramGenerator {
             return new Decl(t, v.name(), init, inferred);
         }
 
-        /** Whether {@code e}'s static type may be boxed: an await, or a switch expression with an await arm. */
+        /**
+         * Whether {@code e}'s static type may be boxed: an await, a switch expression with an await
+         * arm, or a conditional with one (both arms awaits make it {@code Double}, not {@code
+         * double}: seed 20261211 #9064).
+         */
         private static boolean boxed(Expr e) {
-            return e instanceof Await || e instanceof SwitchExpr s && s.arms().stream().anyMatch(MethodGen::boxed);
+            return e instanceof Await
+                    || e instanceof SwitchExpr s && s.arms().stream().anyMatch(MethodGen::boxed)
+                    || e instanceof Op o && o.template().startsWith("(%1$s ? ") && o.args().stream().skip(1).anyMatch(MethodGen::boxed);
         }
 
         private Stmt assign() {

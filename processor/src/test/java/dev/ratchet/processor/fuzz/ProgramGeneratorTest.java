@@ -46,6 +46,14 @@ class ProgramGeneratorTest {
         assertTrue(all.matches("(?s).*[-+*/(,] await\\(.*|.*\\(await\\(Fx.io\\([^;]*\\)\\) [-+*/<=>].*"), "no await inside an expression");
     }
 
+    /** Seed 20261211 #9064 declared {@code var} from a conditional of two awaits (a Double), then cast it to int. */
+    @Test
+    void aConditionalOfAwaitsIsNotDeclaredWithVar() {
+        Program p = Fuzzer.program(20261211, 9064, ProgramGenerator.Config.DEFAULT.withAwaitInExpressions(true));
+        Map<String, String> invalid = BatchCompiler.invalidTwins(List.of(Unit.of(p)));
+        assertTrue(invalid.isEmpty(), () -> "invalid program: " + invalid);
+    }
+
     @Test
     void programsUseEveryStatementFormAndAwaitShape() {
         StringBuilder all = new StringBuilder();
