@@ -10,8 +10,8 @@ import java.util.Arrays;
  * <p>Why not a loop of stores: through JDK 25, G1's write barrier runs a full fence for each
  * store of a young reference into an old object. The queues live as long as their executor and
  * are old; the tasks they carry are mostly young. A copy pays that once per call, a loop once per
- * task (W1 moves each of its 100 000 tasks through three such loops: a local queue's overflow, the
- * shared queue's batch, the other worker's queue).
+ * task (W1 moves most of its 100 000 tasks through three such loops: a local queue's overflow,
+ * the shared queue's batch, a worker's queue).
  *
  * <pre>{@code
  * Rings.copy(buffer, MASK, real, overflowRing, ring.length - 1, tail, half);
