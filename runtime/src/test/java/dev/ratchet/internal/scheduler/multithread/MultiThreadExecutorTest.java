@@ -92,11 +92,12 @@ class MultiThreadExecutorTest {
 
                     @Override
                     public Poll<Void> poll(Context cx) {
+                        for (int i = 0; i < 64; i++) spawned.add(Futures.spawn(Futures.pending()));
                         if (first) {
+                            // After a first batch: close() then surely races spawns that succeeded.
                             first = false;
                             started.countDown();
                         }
-                        for (int i = 0; i < 64; i++) spawned.add(Futures.spawn(Futures.pending()));
                         cx.waker().wake(); // yield: spawn again on the next poll
                         return Poll.pending();
                     }
@@ -105,7 +106,7 @@ class MultiThreadExecutorTest {
             assertTrue(started.await(10, TimeUnit.SECONDS));
             Thread.sleep(rep % 5);
             ex.close();
-            assertTrue(spawned.size() > 0);
+            assertTrue(spawned.size() >= 128, "spawned before close: " + spawned.size());
             for (JoinHandle<?> h : spawned) assertTrue(h.isFinished(), "a task spawned before close() is left pending");
         }
     }
