@@ -97,7 +97,7 @@ public final class Lowerer {
             throw new UncheckedIOException(e);
         }
         this.renderer = new SnippetRenderer(method.unit(), source, trees.getSourcePositions(), index, method.owner(),
-                types, elements, vars, new SnippetRenderer.Jumps() {
+                types, elements, vars, completion, new SnippetRenderer.Jumps() {
                     @Override
                     public Transition breakOrContinue(Tree jump, String label, boolean isContinue) {
                         return jumps.jump(label, isContinue);

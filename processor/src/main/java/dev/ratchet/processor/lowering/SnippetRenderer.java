@@ -76,7 +76,8 @@ final class SnippetRenderer {
     private final Completion completion;
 
     SnippetRenderer(CompilationUnitTree unit, CharSequence source, SourcePositions positions, BodyIndex index,
-            TypeElement owner, Types types, javax.lang.model.util.Elements elements, Map<Element, LocalVar> vars, Jumps jumps) {
+            TypeElement owner, Types types, javax.lang.model.util.Elements elements, Map<Element, LocalVar> vars,
+            Completion completion, Jumps jumps) {
         this.elements = elements;
         this.unit = unit;
         this.source = source;
@@ -86,7 +87,7 @@ final class SnippetRenderer {
         this.types = types;
         this.vars = vars;
         this.jumps = jumps;
-        this.completion = new Completion(index);
+        this.completion = completion;
     }
 
     void addConstant(javax.lang.model.element.VariableElement constant) {

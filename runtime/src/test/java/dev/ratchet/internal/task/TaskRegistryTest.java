@@ -32,6 +32,17 @@ class TaskRegistryTest {
         return Task.create(cx -> Poll.ready(1), null, scheduler);
     }
 
+    /** Adds {@code n} new tasks to polling thread 0's shard, in order. */
+    private List<Task<?>> addOwned(TaskRegistry r, int n) {
+        List<Task<?>> added = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Task<Integer> t = newTask();
+            r.add(t, 0);
+            added.add(t);
+        }
+        return added;
+    }
+
     @Test
     void addFindRemoveAndCounts() {
         TaskRegistry r = new TaskRegistry(2);
@@ -77,24 +88,14 @@ class TaskRegistryTest {
     @Test
     void anEmptiedChunkIsRenewedAndAChunkWithALiveTaskIsKept() {
         TaskRegistry r = new TaskRegistry(1);
-        List<Task<?>> old = new ArrayList<>();
-        for (int i = 0; i < 512; i++) {
-            Task<Integer> t = newTask();
-            r.add(t, 0);
-            old.add(t);
-        }
+        List<Task<?>> old = addOwned(r, 512);
         Task<?>[] chunk0 = r.ownedChunk(0, 0);
         Task<?>[] chunk1 = r.ownedChunk(0, 1);
         Task<?> keeper = old.get(300);
         for (Task<?> t : old) {
             if (t != keeper) r.remove(t);
         }
-        List<Task<?>> fresh = new ArrayList<>();
-        for (int i = 0; i < 511; i++) {
-            Task<Integer> t = newTask();
-            r.add(t, 0);
-            fresh.add(t);
-        }
+        List<Task<?>> fresh = addOwned(r, 511);
         assertEquals(512, r.slotsUsed(), "the new tasks took the free slots");
         assertNotSame(chunk0, r.ownedChunk(0, 0), "chunk 0 was empty: renewed");
         assertSame(chunk1, r.ownedChunk(0, 1), "chunk 1 holds a task: kept");
