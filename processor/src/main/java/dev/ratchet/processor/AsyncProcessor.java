@@ -122,18 +122,40 @@ public final class AsyncProcessor extends AbstractProcessor {
             for (ExecutableElement bad : checker.check(unit)) invalid.add(key(bad));
             it.remove();
         }
+        // Plan every class of the round first: a body's eager calls need to know where each
+        // callee's machine is written (see machineClasses), whatever the order of the classes.
+        List<ClassPlan> plans = new ArrayList<>();
         for (Map.Entry<TypeElement, List<ExecutableElement>> e : byClass.entrySet()) {
-            guarded(e.getKey(), () -> processClass(e.getKey(), e.getValue(), true, round.processingOver()));
+            guarded(e.getKey(), () -> plans.add(plan(e.getKey(), e.getValue(), true, round.processingOver())));
         }
         for (String name : new ArrayList<>(deferred)) {
             TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
             Map<TypeElement, List<ExecutableElement>> again = new LinkedHashMap<>();
             if (type != null) collect(type, again);
             if (!byClass.containsKey(type) && again.containsKey(type)) {
-                guarded(type, () -> processClass(type, again.get(type), false, round.processingOver()));
+                guarded(type, () -> plans.add(plan(type, again.get(type), false, round.processingOver())));
             }
         }
+        for (ClassPlan plan : plans) {
+            if (plan != null) guarded(plan.type(), () -> write(plan));
+        }
         return false;
+    }
+
+    /**
+     * The machine class of each {@code @Async} method compiled here, by {@link #key}: its {@code
+     * start} is what an implicit await of it calls.
+     */
+    private final Map<String, ClassName> machineClasses = new HashMap<>();
+
+    /**
+     * The machine of {@code callee} whose {@code start} code written into {@code host} may call:
+     * compiled here (so it has one) and in the same package ({@code start} is package-private).
+     * Null: the await stays lazy.
+     */
+    private ClassName eagerCallee(ExecutableElement callee, ClassName host) {
+        ClassName machine = machineClasses.get(key(callee));
+        return machine != null && machine.packageName().equals(host.packageName()) ? machine : null;
     }
 
     /**
@@ -213,12 +235,21 @@ public final class AsyncProcessor extends AbstractProcessor {
      * Writes what can be written for {@code type}: on its first round the companion (with the
      * machines nested if every body types), on a later round the deferred machines.
      */
-    private void processClass(TypeElement type, List<ExecutableElement> methods, boolean firstTime, boolean lastRound) {
+    /**
+     * What {@link #write(ClassPlan)} does for a class this round: its methods with entries, the
+     * bodies that type cleanly, whether its companion is written now ({@code hosted}), and whether
+     * some body waits for a later round ({@code unresolved}).
+     */
+    private record ClassPlan(TypeElement type, List<AsyncMethod> all, Map<AsyncMethod, BodyIndex> indexes, boolean hosted,
+            boolean unresolved) {}
+
+    /** Plans {@code type} (null: nothing to write) and notes where its machines are written. */
+    private ClassPlan plan(TypeElement type, List<ExecutableElement> methods, boolean firstTime, boolean lastRound) {
         String name = type.getQualifiedName().toString();
         // A private class (or one nested in a private class) cannot be named by its companion: the
         // misuse checker reported it (AsyncInPrivateClass); a companion would only add errors.
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) return;
+            if (e.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) return null;
         }
         List<AsyncMethod> all = new ArrayList<>();
         List<AsyncMethod> valid = new ArrayList<>();
@@ -254,8 +285,24 @@ public final class AsyncProcessor extends AbstractProcessor {
                 reporter.error(LoweringMessages.INTERNAL.at(m.unit(), m.tree(), describe(e)));
             }
         }
+        // Deferred machines are written in <Class>AsyncMachines, the others nested in the companion.
+        ClassName host = hosted && !unresolved ? CompanionWriter.companionName(type) : CompanionWriter.machinesName(type);
+        Map<String, Integer> overloads = new HashMap<>();
+        for (AsyncMethod m : all) {
+            String machineName = machineName(m, overloads);
+            machineClasses.put(key(m.element()), host.nestedClass(machineName));
+        }
+        return new ClassPlan(type, all, indexes, hosted, unresolved);
+    }
+
+    /** Writes what {@code plan} says: the companion (with its machines, or without), or deferred machines. */
+    private void write(ClassPlan plan) {
+        TypeElement type = plan.type();
+        String name = type.getQualifiedName().toString();
+        List<AsyncMethod> all = plan.all();
+        boolean hosted = plan.hosted();
         try {
-            if (unresolved) {
+            if (plan.unresolved()) {
                 // Some body names a class generated this round (e.g. its own companion): write the
                 // entries now, the machines in a later round, in <Class>AsyncMachines.
                 if (hosted) {
@@ -270,14 +317,14 @@ public final class AsyncProcessor extends AbstractProcessor {
             Map<String, Integer> overloads = new HashMap<>();
             for (AsyncMethod m : all) {
                 String machineName = machineName(m, overloads);
-                BodyIndex index = indexes.get(m);
+                BodyIndex index = plan.indexes().get(m);
                 TypeSpec machine = null;
                 if (index != null) {
                     try {
                         StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(),
                                 processingEnv.getElementUtils()).lower();
                         StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
-                        machine = new MachineWriter(graph, names, host).write(machineName);
+                        machine = new MachineWriter(graph, names, host, callee -> eagerCallee(callee, host)).write(machineName);
                     } catch (LoweringException ex) {
                         reporter.error(ex.diagnostic());
                     } catch (RuntimeException ex) {

@@ -47,12 +47,23 @@ final class CheckoutAsync {
             this.cost = cost;
         }
 
+        /**
+         * For {@code start}: the machine at {@code state}, where it suspended, with its fields.
+         */
+        private Buy(State state, Checkout self, String item, int cost) {
+            this.state = state;
+            this.self = self;
+            this.item = item;
+            this.cost = cost;
+        }
+
         @Override
         public Poll<Boolean> poll(Context cx) {
             beginPoll(cx);
             Boolean result;
             try {
                 String receipt = null;
+                boolean eagerReturned = false;
                 dispatch:
                 for (;;) {
                     if (state == State.START) {
@@ -70,17 +81,26 @@ final class CheckoutAsync {
                                 result = false;
                                 break dispatch;
                             } else {
-                                awaitOn(CheckoutAsync.reserve(self, item));
-                                item = null;
                                 state = State.AWAIT_RESERVE_L30;
+                                beginCall();
+                                String called = Reserve.start(cx, this, self, item);
+                                item = null;
+                                if (called == null && suspendedCall()) return Poll.pending();
+                                endCall();
+                                receipt = called;
+                                eagerReturned = true;
                             }
                         }
                         case AWAIT_RESERVE_L30 -> {
                             // Checkout.java:30: reserve(item)
-                            if (mustSuspend(cx)) return Poll.pending();
-                            Poll<?> ready = polled(awaited().poll(cx));
-                            if (ready.isPending()) return Poll.pending();
-                            receipt = (String) ready.value();
+                            if (eagerReturned) {
+                                eagerReturned = false;
+                            } else {
+                                if (mustSuspend(cx)) return Poll.pending();
+                                Poll<?> ready = polled(awaited().poll(cx));
+                                if (ready.isPending()) return Poll.pending();
+                                receipt = (String) ready.value();
+                            }
                             result = receipt != null;
                             break dispatch;
                         }
@@ -92,9 +112,78 @@ final class CheckoutAsync {
             return complete(result);
         }
 
+        /**
+         * Runs {@code Checkout.buy} at once for a caller's await: returns its result, or, once an await is pending,
+         * hands this machine to {@code holder} and returns {@code false}.
+         */
+        static boolean start(Context cx, AsyncStateMachine<?> holder, Checkout self, String item,
+                int cost) {
+            // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
+            if (mustDefer(cx, holder)) {
+                defer(holder, new Buy(self, item, cost));
+                return false;
+            }
+            State state = State.START;
+            Future<?> awaiting = null;
+            boolean calling = false;
+            boolean result;
+            try {
+                String receipt = null;
+                dispatch:
+                for (;;) {
+                    if (state == State.START) {
+                        awaiting = self.bank.decrement(cost);
+                        state = State.AWAIT_DECREMENT_L29;
+                    }
+                    switch (state) {
+                        case AWAIT_DECREMENT_L29 -> {
+                            // Checkout.java:29: await(bank.decrement(cost))
+                            if (cx.yieldIfSpent()) {
+                                suspendAwait(holder, new Buy(state, self, item, cost), awaiting, false);
+                                return false;
+                            }
+                            Poll<?> ready = awaiting.poll(cx);
+                            if (ready.isPending()) {
+                                suspendAwait(holder, new Buy(state, self, item, cost), awaiting, true);
+                                return false;
+                            }
+                            awaiting = null;
+                            Boolean decrement = (Boolean) ready.value();
+                            if (!decrement) {
+                                result = false;
+                                break dispatch;
+                            } else {
+                                state = State.AWAIT_RESERVE_L30;
+                                calling = true;
+                                String called = Reserve.start(cx, holder, self, item);
+                                if (called == null && handedOff(holder)) {
+                                    suspendCall(holder, new Buy(state, self, item, cost));
+                                    return false;
+                                }
+                                calling = false;
+                                receipt = called;
+                            }
+                        }
+                        case AWAIT_RESERVE_L30 -> {
+                            // Checkout.java:30: reserve(item)
+                            result = receipt != null;
+                            break dispatch;
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                throw failedEagerly(t, frame(awaiting != null || calling ? state.line : -1));
+            }
+            return result;
+        }
+
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", state.line);
+            return frame(state.line);
+        }
+
+        private static StackTraceElement frame(int line) {
+            return new StackTraceElement("shop.Checkout", "buy", "Checkout.java", line);
         }
 
         private enum State {
@@ -130,6 +219,15 @@ final class CheckoutAsync {
             this.item = item;
         }
 
+        /**
+         * For {@code start}: the machine at {@code state}, where it suspended, with its fields.
+         */
+        private Reserve(State state, Checkout self, String item) {
+            this.state = state;
+            this.self = self;
+            this.item = item;
+        }
+
         @Override
         public Poll<String> poll(Context cx) {
             beginPoll(cx);
@@ -160,9 +258,58 @@ final class CheckoutAsync {
             return complete(result);
         }
 
+        /**
+         * Runs {@code Checkout.reserve} at once for a caller's await: returns its result, or, once an await is pending,
+         * hands this machine to {@code holder} and returns {@code null}.
+         */
+        static String start(Context cx, AsyncStateMachine<?> holder, Checkout self, String item) {
+            // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
+            if (mustDefer(cx, holder)) {
+                defer(holder, new Reserve(self, item));
+                return null;
+            }
+            State state = State.START;
+            Future<?> awaiting = null;
+            String result;
+            try {
+                dispatch:
+                for (;;) {
+                    if (state == State.START) {
+                        awaiting = self.inventory.take(item);
+                        state = State.AWAIT_TAKE_L36;
+                    }
+                    switch (state) {
+                        case AWAIT_TAKE_L36 -> {
+                            // Checkout.java:36: await(inventory.take(item))
+                            if (cx.yieldIfSpent()) {
+                                suspendAwait(holder, new Reserve(state, self, item), awaiting, false);
+                                return null;
+                            }
+                            Poll<?> ready = awaiting.poll(cx);
+                            if (ready.isPending()) {
+                                suspendAwait(holder, new Reserve(state, self, item), awaiting, true);
+                                return null;
+                            }
+                            awaiting = null;
+                            String take = (String) ready.value();
+                            result = take;
+                            break dispatch;
+                        }
+                    }
+                }
+            } catch (Throwable t) {
+                throw failedEagerly(t, frame(awaiting != null ? state.line : -1));
+            }
+            return result;
+        }
+
         @Override
         protected StackTraceElement sourceFrame() {
-            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", state.line);
+            return frame(state.line);
+        }
+
+        private static StackTraceElement frame(int line) {
+            return new StackTraceElement("shop.Checkout", "reserve", "Checkout.java", line);
         }
 
         private enum State {

@@ -17,15 +17,20 @@ import dev.ratchet.processor.lowering.Block;
 import dev.ratchet.processor.lowering.LocalVar;
 import dev.ratchet.processor.lowering.Snippet;
 import dev.ratchet.processor.lowering.StateGraph;
+import dev.ratchet.processor.lowering.StatePlanner;
 import dev.ratchet.processor.lowering.StatePlanner.InternalNames;
 import dev.ratchet.processor.lowering.Transition;
 import dev.ratchet.processor.lowering.TryRegion;
 import dev.ratchet.processor.model.AsyncMethod;
 import dev.ratchet.processor.model.CompanionNames;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
@@ -41,11 +46,27 @@ import javax.lang.model.type.TypeMirror;
  *
  * <p>The states are an enum named after the awaits (SPEC: the generated source is something users
  * open to learn from), each constant carrying the source line it resumes at.
+ *
+ * <p>A machine whose body declares no local class also gets {@code start}, its eager entry (see
+ * {@code AsyncStateMachine}, "Eager calls"): the same states printed a second time, in a static
+ * method whose locals stand for the fields, run by a caller's implicit await. At an await that is
+ * pending it makes the machine at that state with a private constructor that takes every field,
+ * hands it to the holder and returns its type's sentinel. Both methods print an implicit await of
+ * a callee that has a {@code start} as a call of it ({@link #eagerCall}).
  */
 public final class MachineWriter {
     private final StateGraph g;
     private final InternalNames n;
+    private final StatePlanner.Eager e;
     private final ClassName host;
+    /** An implicit await's callee to the machine class whose start may be called here, or null. */
+    private final Function<ExecutableElement, ClassName> eagerCallees;
+    /** The simple name of the machine being written. */
+    private String machineName;
+    /** Printing {@code start} (locals for the fields, no machine), not {@code poll}. */
+    private boolean inStart;
+    /** Poll locals that would be declared where an await resumes; an eager call assigns them earlier. */
+    private final Set<LocalVar> hoistedTargets = new HashSet<>();
     private boolean unchecked;
     private boolean usesDispatchLabel;
     private boolean usesSelf;
@@ -60,10 +81,16 @@ public final class MachineWriter {
     /** The enum of states. */
     private final ClassName stateType;
 
-    public MachineWriter(StateGraph g, InternalNames names, ClassName host) {
+    /**
+     * @param eagerCallees for an implicit await's callee, its machine class if this code may call
+     *     its {@code start} (compiled here, same package), else null
+     */
+    public MachineWriter(StateGraph g, InternalNames names, ClassName host, Function<ExecutableElement, ClassName> eagerCallees) {
         this.g = g;
         this.n = names;
+        this.e = names.eager();
         this.host = host;
+        this.eagerCallees = eagerCallees;
         this.stateType = ClassName.get("", names.stateType());
     }
 
@@ -97,7 +124,8 @@ public final class MachineWriter {
         if (!m.isStatic()) ctor.addParameter(TypeNames.of(m.owner().asType()), "self");
         for (var p : m.element().getParameters()) ctor.addParameter(TypeNames.of(p.asType()), p.getSimpleName().toString());
         TypeName output = outputType(m);
-        return TypeSpec.classBuilder(simpleName)
+        String notCompiled = m.element().getSimpleName() + " was not compiled: see the compile error reported on it";
+        TypeSpec.Builder stub = TypeSpec.classBuilder(simpleName)
                 .addJavadoc("Not generated: compiling {@code $L} failed with the error reported on it.\n", m.element().getSimpleName())
                 .addModifiers(Modifier.STATIC, Modifier.FINAL)
                 .addTypeVariables(typeVariables(m))
@@ -108,15 +136,70 @@ public final class MachineWriter {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(ParameterizedTypeName.get(POLL, output))
                         .addParameter(CONTEXT, "cx")
-                        .addStatement("throw new $T($S)", IllegalStateException.class,
-                                m.element().getSimpleName() + " was not compiled: see the compile error reported on it")
-                        .build())
-                .build();
+                        .addStatement("throw new $T($S)", IllegalStateException.class, notCompiled)
+                        .build());
+        // Callers compiled with this one call it: keep them compiling, so only the real error shows.
+        MethodSpec.Builder start = startSignature(m, "cx", "holder", "self");
+        for (var p : m.element().getParameters()) start.addParameter(TypeNames.of(p.asType()), p.getSimpleName().toString());
+        stub.addMethod(start.addStatement("throw new $T($S)", IllegalStateException.class, notCompiled).build());
+        return stub.build();
+    }
+
+    /** {@code start} up to its parameters: type variables, result, context, holder and receiver. */
+    private static MethodSpec.Builder startSignature(AsyncMethod m, String cx, String holder, String self) {
+        MethodSpec.Builder start = MethodSpec.methodBuilder("start")
+                .addModifiers(Modifier.STATIC)
+                .addTypeVariables(typeVariables(m))
+                .returns(startType(m))
+                .addParameter(CONTEXT, cx)
+                .addParameter(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, WildcardTypeName.subtypeOf(Object.class)), holder);
+        if (!m.isStatic()) start.addParameter(TypeNames.of(m.owner().asType()), self);
+        return start.varargs(m.element().isVarArgs());
+    }
+
+    /** What {@code start} returns: the method's result, unboxed ({@code Void} for void). */
+    private static TypeName startType(AsyncMethod m) {
+        TypeMirror r = m.element().getReturnType();
+        return r.getKind() == TypeKind.VOID ? ClassName.get(Void.class) : TypeNames.of(r);
+    }
+
+    /**
+     * What a {@code start} returning {@code t} returns when it suspended: a value a result rarely
+     * is, so that its caller seldom needs to look at the holder to tell them apart.
+     */
+    private static String sentinel(TypeMirror t) {
+        return switch (t.getKind()) {
+            case BOOLEAN -> "false";
+            case BYTE -> "Byte.MIN_VALUE";
+            case SHORT -> "Short.MIN_VALUE";
+            case CHAR -> "Character.MAX_VALUE";
+            case INT -> "Integer.MIN_VALUE";
+            case LONG -> "Long.MIN_VALUE";
+            case FLOAT -> "Float.NaN";
+            case DOUBLE -> "Double.NaN";
+            default -> "null";
+        };
+    }
+
+    /** The test of an eager call's result {@code called} against the sentinel, before the holder's flag. */
+    private static String sentinelTest(TypeMirror t, String called) {
+        return switch (t.getKind()) {
+            case FLOAT, DOUBLE -> ""; // NaN equals nothing: always ask the holder
+            case BOOLEAN -> "!" + called + " && ";
+            default -> called + " == " + sentinel(t) + " && ";
+        };
     }
 
     public TypeSpec write(String simpleName) {
+        this.machineName = simpleName;
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
+        for (Block b : g.blocks()) {
+            if (b.terminator() instanceof Block.Await a && eagerClass(a) != null && a.target() != null
+                    && a.target().kind() == LocalVar.Kind.TEMP && !a.target().isField()) {
+                hoistedTargets.add(a.target());
+            }
+        }
         TypeSpec.Builder type = TypeSpec.classBuilder(simpleName)
                 .addJavadoc("The state machine of {@code $L.$L}: each poll runs from its state to the next pending await.\n",
                         m.owner().getSimpleName(), m.element().getSimpleName())
@@ -124,6 +207,10 @@ public final class MachineWriter {
                 .addTypeVariables(typeVariables(m))
                 .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output));
         MethodSpec poll = poll(output); // first: it tells whether the body uses the receiver
+        MethodSpec start = printsTwice() ? start() : null;
+        if (start != null && start.toString().length() > MAX_START_CHARS) start = null;
+        boolean eager = start != null;
+        if (!eager) start = pollingStart();
         List<TypeSpec> localClasses = new ArrayList<>();
         for (dev.ratchet.processor.lowering.LocalClass lc : g.localClasses()) localClasses.add(localClass(lc, simpleName));
         MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
@@ -161,8 +248,11 @@ public final class MachineWriter {
         type.addField(FieldSpec.builder(stateType, n.state(), Modifier.PRIVATE)
                 .initializer("$L.$L", n.stateType(), g.entry().stateName()).build());
         type.addMethod(ctor.build());
+        if (eager) type.addMethod(resumeConstructor(output));
         type.addMethod(poll);
-        type.addMethod(sourceFrame(m));
+        type.addMethod(start);
+        type.addMethod(sourceFrame());
+        type.addMethod(frame(m));
         type.addType(stateEnum(m));
         type.addTypes(localClasses);
         return type.build();
@@ -186,14 +276,137 @@ public final class MachineWriter {
     }
 
     /** Where the machine is, in the user's terms: for task dumps and async backtraces. */
-    private MethodSpec sourceFrame(AsyncMethod m) {
+    private MethodSpec sourceFrame() {
         return MethodSpec.methodBuilder("sourceFrame")
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .returns(StackTraceElement.class)
-                .addStatement("return new $T($S, $S, $S, $L.line)", StackTraceElement.class,
-                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName(), n.state())
+                .addStatement("return frame($L.line)", n.state())
                 .build();
+    }
+
+    /** The user's method at {@code line}: for {@code sourceFrame} and for failures leaving {@code start}. */
+    private static MethodSpec frame(AsyncMethod m) {
+        return MethodSpec.methodBuilder("frame")
+                .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(StackTraceElement.class)
+                .addParameter(int.class, "line")
+                .addStatement("return new $T($S, $S, $S, line)", StackTraceElement.class,
+                        binaryName(m.owner()), m.element().getSimpleName().toString(), m.fileName())
+                .build();
+    }
+
+    /**
+     * The constructor {@code start} suspends with: the machine at {@code state}, with every field
+     * as {@code start}'s locals hold it.
+     */
+    private MethodSpec resumeConstructor(TypeName output) {
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+                .addJavadoc("For {@code start}: the machine at {@code $L}, where it suspended, with its fields.\n", n.state())
+                .addModifiers(Modifier.PRIVATE)
+                .addParameter(stateType, n.state())
+                .addStatement("this.$L = $L", n.state(), n.state());
+        for (Field f : resumedFields(output)) {
+            ctor.addParameter(f.type(), f.name()).addStatement("this.$L = $L", f.name(), f.name());
+        }
+        return ctor.build();
+    }
+
+    /**
+     * A {@code start} longer than this many characters is not kept: printed a second time, the
+     * body could pass the JVM's 64 KB limit on a method (far off: a character of generated source
+     * makes well under a byte of bytecode).
+     */
+    private static final int MAX_START_CHARS = 40_000;
+
+    /**
+     * Whether {@code start} can print the body again: not if it declares a local class (an inner
+     * class of the machine, which a static method cannot create), nor if the constructor it
+     * suspends with would pass the JVM's limit of 255 parameter slots.
+     */
+    private boolean printsTwice() {
+        if (!g.localClasses().isEmpty()) return false;
+        int slots = 2; // the machine and its state
+        for (Field f : resumedFields(outputType(g.method()))) {
+            slots += f.type() == TypeName.LONG || f.type() == TypeName.DOUBLE ? 2 : 1;
+        }
+        return slots <= 200;
+    }
+
+    /**
+     * The {@code start} of a machine whose body is not printed twice: it makes the machine and
+     * polls it once, in place. The callee's machine is allocated, but the caller's await still
+     * costs no allocation of its own and receives a primitive result unboxed from the poll.
+     */
+    private MethodSpec pollingStart() {
+        AsyncMethod m = g.method();
+        String sentinel = sentinel(m.element().getReturnType());
+        String machine = e.called();
+        MethodSpec.Builder start = startSignature(m, n.cx(), e.holder(), n.self())
+                .addJavadoc("Runs {@code $L.$L} for a caller's await: polls a new machine once, in place, and returns its\n"
+                        + "result, or hands the pending machine to {@code $L} and returns {@code $L}. (The body is not\n"
+                        + "printed a second time here: it declares a local class, or is too large.)\n",
+                        m.owner().getSimpleName(), m.element().getSimpleName(), e.holder(), sentinel);
+        CodeBlock.Builder args = CodeBlock.builder();
+        if (!m.isStatic()) args.add("$L", n.self());
+        for (LocalVar v : g.vars()) {
+            if (v.kind() != LocalVar.Kind.PARAMETER) continue;
+            start.addParameter(typeOf(v), v.name());
+            args.add(args.isEmpty() ? "$L" : ", $L", v.name());
+        }
+        List<TypeVariableName> vars = typeVariables(m);
+        TypeName type = vars.isEmpty() ? ClassName.get("", machineName)
+                : ParameterizedTypeName.get(ClassName.get("", machineName), vars.toArray(TypeName[]::new));
+        return start.addStatement("$T $L = new $L($L)", type, machine, vars.isEmpty() ? machineName : machineName + "<>", args.build())
+                .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
+                .addStatement("defer($L, $L)", e.holder(), machine)
+                .addStatement("return $L", sentinel)
+                .endControlFlow()
+                .addStatement("$T $L = $L.poll($L)", ParameterizedTypeName.get(POLL, outputType(m)), n.ready(), machine, n.cx())
+                .beginControlFlow("if ($L.isPending())", n.ready())
+                .addStatement("suspendPolled($L, $L)", e.holder(), machine)
+                .addStatement("return $L", sentinel)
+                .endControlFlow()
+                .addStatement("return $L.value()", n.ready())
+                .build();
+    }
+
+    /** A field {@code start} hands to {@link #resumeConstructor}. */
+    private record Field(TypeName type, String name) {}
+
+    /** Every field but the state, in the order of {@link #resumeConstructor}'s parameters. */
+    private List<Field> resumedFields(TypeName output) {
+        List<Field> fields = new ArrayList<>();
+        if (usesSelf) fields.add(new Field(TypeNames.of(g.method().owner().asType()), n.self()));
+        for (LocalVar v : g.fields()) fields.add(new Field(typeOf(v), v.name()));
+        for (TryRegion r : g.regions()) {
+            fields.add(new Field(ClassName.get(Throwable.class), r.pendingName()));
+            fields.add(new Field(stateType, r.nextName()));
+        }
+        if (g.returnsThroughFinally()) fields.add(new Field(output, n.result()));
+        return fields;
+    }
+
+    /** {@code new Chain(state, depth)}: the machine made where {@code start} suspends. */
+    private CodeBlock materialize() {
+        CodeBlock.Builder args = CodeBlock.builder().add("$L", n.state());
+        for (Field f : resumedFields(outputType(g.method()))) args.add(", $L", f.name());
+        return CodeBlock.of(typeVariables(g.method()).isEmpty() ? "new $L($L)" : "new $L<>($L)", machineName, args.build());
+    }
+
+    /** The machine of an implicit await's callee, when it is called eagerly here; else null (it is awaited lazily). */
+    private ClassName eagerClass(Block.Await a) {
+        if (a.call() == null) return null;
+        ClassName callee = eagerCallees.apply(a.call().method());
+        if (callee == null) return null;
+        TypeMirror type = a.suspension().type();
+        if (type.getKind() == TypeKind.VOID) return callee;
+        try {
+            TypeNames.of(type); // the call's result is received in a local of its type
+            return callee;
+        } catch (TypeNames.Undenotable undenotable) {
+            return null;
+        }
     }
 
     /** The binary name a stack trace uses ({@code a.Outer$Inner}); @Async methods live only in named classes. */
@@ -204,12 +417,27 @@ public final class MachineWriter {
         return type.getQualifiedName().toString();
     }
 
-    private MethodSpec poll(TypeName output) {
+    /**
+     * The states, shared by {@code poll} and {@code start} ({@link #inStart}): the locals, then the
+     * dispatch loop.
+     */
+    private CodeBlock dispatch() {
+        usesDispatchLabel = false;
         CodeBlock.Builder body = CodeBlock.builder();
         for (LocalVar v : g.vars()) {
-            if (!v.isField() && v.kind() != LocalVar.Kind.TEMP) {
+            boolean local = !v.isField() && (v.kind() != LocalVar.Kind.TEMP || hoistedTargets.contains(v));
+            if (inStart && v.kind() == LocalVar.Kind.PARAMETER) continue; // start's parameters
+            if (local || inStart && v.isField()) {
                 body.addStatement("$T $L = $L", typeOf(v), v.name(), defaultValue(v.type()));
             }
+        }
+        if (inStart) {
+            for (TryRegion r : g.regions()) {
+                body.addStatement("$T $L = null", Throwable.class, r.pendingName());
+                body.addStatement("$T $L = null", stateType, r.nextName());
+            }
+        } else if (awaits(true)) {
+            body.addStatement("boolean $L = false", e.eagerReturned());
         }
         boolean catches = g.states().stream().anyMatch(b -> b.terminator() instanceof Block.CatchDispatch);
         if (catches) body.addStatement("$T $L = null", Throwable.class, n.caught());
@@ -269,11 +497,25 @@ public final class MachineWriter {
         }
         if (usesDispatchLabel) body.add("$L:\n", n.dispatch());
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
+        return body.build();
+    }
+
+    /** Whether some await is called eagerly ({@code eager}), or awaited lazily. */
+    private boolean awaits(boolean eager) {
+        for (Block b : g.blocks()) {
+            if (b.terminator() instanceof Block.Await a && (eagerClass(a) != null) == eager) return true;
+        }
+        return false;
+    }
+
+    private MethodSpec poll(TypeName output) {
+        inStart = false;
+        CodeBlock body = dispatch();
         CodeBlock.Builder code = CodeBlock.builder().addStatement("beginPoll($L)", n.cx());
         // With a return through a finally, the result is a field (kept across the finally's awaits).
         if (returns && !g.returnsThroughFinally()) code.addStatement("$T $L", output, n.result());
         code.beginControlFlow("try")
-                .add(body.build())
+                .add(body)
                 .nextControlFlow("catch ($T $L)", Throwable.class, n.exception())
                 .addStatement("throw failed($L)", n.exception())
                 .endControlFlow();
@@ -288,6 +530,66 @@ public final class MachineWriter {
             poll.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
         }
         return poll.build();
+    }
+
+    /**
+     * The eager entry: the body from its start, for a caller's await, to its value, or to an await
+     * that is pending, where it makes the machine and hands it to the holder.
+     */
+    private MethodSpec start() {
+        inStart = true;
+        CodeBlock body = dispatch();
+        AsyncMethod m = g.method();
+        String sentinel = sentinel(m.element().getReturnType());
+        CodeBlock.Builder lazy = CodeBlock.builder();
+        if (!m.isStatic()) lazy.add("$L", n.self());
+        for (LocalVar v : g.vars()) {
+            if (v.kind() != LocalVar.Kind.PARAMETER) continue;
+            lazy.add(lazy.isEmpty() ? "$L" : ", $L", v.name());
+        }
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("// The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.\n")
+                .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
+                .addStatement("defer($L, $L)", e.holder(),
+                        CodeBlock.of(typeVariables(m).isEmpty() ? "new $L($L)" : "new $L<>($L)", machineName, lazy.build()))
+                .addStatement("return $L", sentinel)
+                .endControlFlow()
+                .addStatement("$T $L = $L.$L", stateType, n.state(), n.stateType(), g.entry().stateName());
+        List<String> fromAwait = new ArrayList<>();
+        if (awaits(false)) {
+            code.addStatement("$T $L = null", ParameterizedTypeName.get(RuntimeNames.FUTURE, WildcardTypeName.subtypeOf(Object.class)),
+                    e.awaiting());
+            fromAwait.add(e.awaiting() + " != null");
+        }
+        if (awaits(true)) {
+            code.addStatement("boolean $L = false", e.calling());
+            fromAwait.add(e.calling());
+        }
+        TypeMirror r = m.element().getReturnType();
+        if (returns) {
+            if (g.returnsThroughFinally()) code.addStatement("$T $L = $L", startType(m), n.result(), defaultValue(r));
+            else code.addStatement("$T $L", startType(m), n.result());
+        }
+        String line = fromAwait.isEmpty() ? "-1" : String.join(" || ", fromAwait) + " ? " + n.state() + ".line : -1";
+        code.beginControlFlow("try")
+                .add(body)
+                .nextControlFlow("catch ($T $L)", Throwable.class, n.exception())
+                .addStatement("throw failedEagerly($L, frame($L))", n.exception(), line)
+                .endControlFlow();
+        if (completes) code.addStatement("return $L", n.result());
+        MethodSpec.Builder start = startSignature(m, n.cx(), e.holder(), n.self())
+                .addJavadoc("Runs {@code $L.$L} at once for a caller's await: returns its result, or, once an await is pending,\n"
+                        + "hands this machine to {@code $L} and returns {@code $L}.\n", m.owner().getSimpleName(),
+                        m.element().getSimpleName(), e.holder(), sentinel);
+        for (LocalVar v : g.vars()) {
+            if (v.kind() == LocalVar.Kind.PARAMETER) start.addParameter(typeOf(v), v.name());
+        }
+        start.addCode(code.build());
+        if (unchecked) {
+            start.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "unchecked").build());
+        }
+        inStart = false;
+        return start.build();
     }
 
     /**
@@ -361,21 +663,84 @@ public final class MachineWriter {
         return t.build();
     }
 
+    /**
+     * The poll of the awaited future where a state resumes an await. In {@code poll}, after an
+     * eager call that returned, it is skipped; in {@code start}, which never resumes, an eager
+     * call needs none, and a pending await suspends by making the machine.
+     */
     private void resumePrologue(CodeBlock.Builder c, Block b) {
         Block.Await a = b.resumes();
+        boolean eager = eagerClass(a) != null;
         TypeName anyPoll = ParameterizedTypeName.get(POLL, WildcardTypeName.subtypeOf(Object.class));
-        c.addStatement("if (mustSuspend($L)) return $T.pending()", n.cx(), POLL);
-        c.addStatement("$T $L = polled(awaited().poll($L))", anyPoll, n.ready(), n.cx());
-        c.addStatement("if ($L.isPending()) return $T.pending()", n.ready(), POLL);
-        LocalVar target = a.target();
-        if (target == null) return;
-        TypeName cast = TypeNames.boxed(a.suspension().type());
-        if (isGeneric(cast)) unchecked = true;
-        if (target.kind() == LocalVar.Kind.TEMP && !target.isField()) {
-            c.addStatement("$T $L = ($T) $L.value()", typeOf(target), target.name(), cast, n.ready());
+        if (inStart) {
+            if (eager) return;
+            String sentinel = sentinel(g.method().element().getReturnType());
+            c.beginControlFlow("if ($L.yieldIfSpent())", n.cx())
+                    .addStatement("suspendAwait($L, $L, $L, false)", e.holder(), materialize(), e.awaiting())
+                    .addStatement("return $L", sentinel)
+                    .endControlFlow();
+            c.addStatement("$T $L = $L.poll($L)", anyPoll, n.ready(), e.awaiting(), n.cx());
+            c.beginControlFlow("if ($L.isPending())", n.ready())
+                    .addStatement("suspendAwait($L, $L, $L, true)", e.holder(), materialize(), e.awaiting())
+                    .addStatement("return $L", sentinel)
+                    .endControlFlow();
+            c.addStatement("$L = null", e.awaiting());
         } else {
-            c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
+            if (eager) {
+                c.beginControlFlow("if ($L)", e.eagerReturned()).addStatement("$L = false", e.eagerReturned()).nextControlFlow("else");
+            }
+            c.addStatement("if (mustSuspend($L)) return $T.pending()", n.cx(), POLL);
+            c.addStatement("$T $L = polled(awaited().poll($L))", anyPoll, n.ready(), n.cx());
+            c.addStatement("if ($L.isPending()) return $T.pending()", n.ready(), POLL);
         }
+        LocalVar target = a.target();
+        if (target != null) {
+            TypeName cast = TypeNames.boxed(a.suspension().type());
+            if (isGeneric(cast)) unchecked = true;
+            if (target.kind() == LocalVar.Kind.TEMP && !target.isField() && !hoistedTargets.contains(target)) {
+                c.addStatement("$T $L = ($T) $L.value()", typeOf(target), target.name(), cast, n.ready());
+            } else {
+                c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
+            }
+        }
+        if (eager) c.endControlFlow();
+    }
+
+    /**
+     * An implicit await as an eager call of the callee's {@code start} (see the class comment):
+     * its result goes on to the state that resumes the await, in the same pass; if it suspended,
+     * {@code poll} returns pending awaiting the callee's machine, and {@code start} makes its own
+     * machine awaiting that one.
+     */
+    private void eagerCall(CodeBlock.Builder c, Block b, Block.Await a, ClassName callee) {
+        c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+        if (inStart) c.addStatement("$L = true", e.calling());
+        else c.addStatement("beginCall()");
+        CodeBlock.Builder call = CodeBlock.builder().add("$T.", callee);
+        if (a.call().typeArguments() != null) call.add(snippet(a.call().typeArguments()));
+        call.add("start($L, $L", n.cx(), inStart ? e.holder() : "this");
+        CodeBlock arguments = snippet(a.call().arguments());
+        if (!arguments.isEmpty()) call.add(", ").add(arguments);
+        call.add(")");
+        TypeMirror type = a.suspension().type();
+        boolean isVoid = type.getKind() == TypeKind.VOID;
+        if (isVoid) c.addStatement("$L", call.build());
+        else c.addStatement("$T $L = $L", TypeNames.of(type), e.called(), call.build());
+        String test = isVoid ? "" : sentinelTest(type, e.called());
+        if (inStart) {
+            c.beginControlFlow("if ($LhandedOff($L))", test, e.holder())
+                    .addStatement("suspendCall($L, $L)", e.holder(), materialize())
+                    .addStatement("return $L", sentinel(g.method().element().getReturnType()))
+                    .endControlFlow();
+            c.addStatement("$L = false", e.calling());
+        } else {
+            // After the arguments (which may read them): fields dead from here on.
+            for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
+            c.addStatement("if ($LsuspendedCall()) return $T.pending()", test, POLL);
+            c.addStatement("endCall()");
+        }
+        if (a.target() != null) c.addStatement("$L = $L", a.target().name(), e.called());
+        if (!inStart) c.addStatement("$L = true", e.eagerReturned());
     }
 
     /** Prints {@code b}'s code and terminator, and inline the blocks it enters that are not states. */
@@ -394,10 +759,18 @@ public final class MachineWriter {
             enter(c, br.otherwise());
             c.endControlFlow();
         } else if (t instanceof Block.Await a) {
-            c.addStatement("awaitOn($L)", snippet(a.future()));
-            // After the future expression (which may read them): fields dead from here on.
-            for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
-            c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+            ClassName callee = eagerClass(a);
+            if (callee != null) {
+                eagerCall(c, b, a, callee);
+            } else if (inStart) {
+                c.addStatement("$L = $L", e.awaiting(), snippet(a.future()));
+                c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+            } else {
+                c.addStatement("awaitOn($L)", snippet(a.future()));
+                // After the future expression (which may read them): fields dead from here on.
+                for (LocalVar v : b.clearBeforeSuspending()) c.addStatement("$L = null", v.name());
+                c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+            }
         } else if (t instanceof Block.Jump j) {
             transition(c, j.transition());
         } else if (t instanceof Block.Switch sw) {

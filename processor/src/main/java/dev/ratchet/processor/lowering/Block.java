@@ -27,10 +27,17 @@ public final class Block {
 
     /**
      * Start awaiting {@code future} and suspend; {@code resume} polls it and continues. The value
-     * goes to {@code target} (null when discarded).
+     * goes to {@code target} (null when discarded). For an implicit await, {@code call} is the
+     * same call taken apart, for the writer to call the callee eagerly (null otherwise).
      */
-    public record Await(Suspension suspension, Snippet future, Set<LocalVar> uses, Block resume, LocalVar target, String source)
-            implements Terminator {}
+    public record Await(Suspension suspension, Snippet future, Call call, Set<LocalVar> uses, Block resume, LocalVar target,
+            String source) implements Terminator {}
+
+    /**
+     * An implicit await's call of {@code method}: its explicit type arguments ({@code <A, B>}, or
+     * null) and its arguments, the receiver first for an instance method.
+     */
+    public record Call(javax.lang.model.element.ExecutableElement method, Snippet typeArguments, Snippet arguments) {}
 
     /** A jump (break, continue, return) at the level the lowering splits. */
     public record Jump(Transition transition) implements Terminator {}

@@ -1277,6 +1277,7 @@ public final class Lowerer {
     private void await(Suspension s, LocalVar target, Tree at) {
         MethodInvocationTree call = s.call();
         Snippet.Builder future = Snippet.builder();
+        Block.Call eager = null;
         Set<LocalVar> uses = new LinkedHashSet<>();
         String name;
         switch (s.kind()) {
@@ -1296,8 +1297,11 @@ public final class Lowerer {
                 ExecutableElement m = s.method();
                 TypeElement declaring = (TypeElement) m.getEnclosingElement();
                 future.add(new Snippet.CompanionRef(declaring)).text(".");
-                if (!call.getTypeArguments().isEmpty()) future.add(entryTypeArguments(call, m, declaring));
+                Snippet typeArguments = call.getTypeArguments().isEmpty() ? null : entryTypeArguments(call, m, declaring);
+                if (typeArguments != null) future.add(typeArguments);
                 future.text(m.getSimpleName() + "(");
+                // The same receiver and arguments, for an eager call of the callee's start.
+                Snippet.Builder arguments = Snippet.builder();
                 boolean first = true;
                 // Receiver, then arguments, left to right; each one evaluated before a later
                 // operand's await is spilled (JLS 15.12.4).
@@ -1307,6 +1311,7 @@ public final class Lowerer {
                 ops.addAll(call.getArguments());
                 if (instance && !(call.getMethodSelect() instanceof MemberSelectTree)) {
                     future.add(new Snippet.SelfRef());
+                    arguments.add(new Snippet.SelfRef());
                     first = false;
                 }
                 for (int i = 0; i < ops.size(); i++) {
@@ -1317,16 +1322,21 @@ public final class Lowerer {
                         r = spill(r, index.type(op), op);
                     }
                     uses.addAll(r.uses());
-                    if (!first) future.text(", ");
+                    if (!first) {
+                        future.text(", ");
+                        arguments.text(", ");
+                    }
                     future.add(r.snippet());
+                    arguments.add(r.snippet());
                     first = false;
                 }
                 future.text(")");
+                eager = new Block.Call(m, typeArguments, arguments.build());
                 name = m.getSimpleName().toString();
             }
         }
         Block resume = newBlock("AWAIT_" + upperSnake(name), line(call), renderer.sourceOf(call));
-        Block.Await a = new Block.Await(s, future.build(), uses, resume, target, renderer.sourceOf(call));
+        Block.Await a = new Block.Await(s, future.build(), eager, uses, resume, target, renderer.sourceOf(call));
         current.terminate(a);
         resume.setResumes(a);
         current = resume;

@@ -24,7 +24,14 @@ import javax.lang.model.element.Element;
 public final class StatePlanner {
     /** Names of the generated members, allocated so they clash with nothing in the body. */
     public record InternalNames(String self, String state, String stateType, String cx, String ready, String caught,
-            String exception, String result, String dispatch, String thrown, String entered) {}
+            String exception, String result, String dispatch, String thrown, String entered, Eager eager) {}
+
+    /**
+     * Names of the eager-call machinery: {@code start}'s holder parameter, its local for the future
+     * being awaited, its flag for a running call; the flag by which {@code poll} skips a state's
+     * poll after an eager call returned; the local that receives a call's result.
+     */
+    public record Eager(String holder, String awaiting, String calling, String eagerReturned, String called) {}
 
     private StatePlanner() {}
 
@@ -286,8 +293,9 @@ public final class StatePlanner {
         for (VariableTree d : index.declarations()) {
             if (!managed.contains(index.element(d))) unmanagedLocals.add(d.getName().toString());
         }
-        // Fields may be shadowed by locals of unrelated statements; poll locals may not.
-        NameAllocator fields = new NameAllocator(Set.of());
+        // Neither fields nor poll locals may be named like a local of the body's unrelated statements:
+        // start (the eager entry) declares the fields as locals too, and a Java local cannot shadow one.
+        NameAllocator fields = new NameAllocator(unmanagedLocals);
         NameAllocator locals = new NameAllocator(unmanagedLocals);
         Map<LocalVar, String> names = new LinkedHashMap<>();
         for (LocalVar v : g.vars()) {
@@ -309,6 +317,7 @@ public final class StatePlanner {
         return new InternalNames(internal.newName("self"), internal.newName("state"), internal.newName("State"),
                 internal.newName("cx"), internal.newName("ready"), internal.newName("caught"), internal.newName("t"),
                 internal.newName("result"), internal.newName("dispatch"), internal.newName("thrown"),
-                internal.newName("entered"));
+                internal.newName("entered"), new Eager(internal.newName("holder"), internal.newName("awaiting"),
+                        internal.newName("calling"), internal.newName("eagerReturned"), internal.newName("called")));
     }
 }

@@ -52,6 +52,28 @@ import java.util.concurrent.CancellationException;
  * A shared wrapper and a shared await helper made three calls per level, through call sites shared
  * by every machine class; the helpers here stay small and call no child, so they inline.
  *
+ * <p>Eager calls. An implicit await of another {@code @Async} method (a direct call in the body)
+ * does not create the callee's machine and then poll it: it calls the callee machine's static
+ * {@code start}, which spends the await's budget unit and runs the callee's body at once, on the
+ * caller's stack, as a plain method returns its value. Only if something in it is pending is a
+ * machine made, at that await, with the locals it keeps; it is handed to the <em>holder</em> (the
+ * machine being polled, where the descent began), and every level between them materializes in
+ * turn on the way back up, awaiting the one below. A chain of awaits that complete at once
+ * allocates nothing, and a primitive result is never boxed. Semantics are the lazy ones: the
+ * callee would have been polled right there anyway, and it cannot be cancelled before it exists.
+ *
+ * <pre>{@code
+ * // in poll, at `long below = chain(depth - 1);` (state = AWAIT_CHAIN_L20 already set)
+ * beginCall();
+ * long called = Chain.start(cx, this, depth - 1);
+ * if (called == Long.MIN_VALUE && suspendedCall()) return Poll.pending(); // awaits the callee now
+ * endCall();
+ * below = called;
+ * }</pre>
+ *
+ * A {@code start} returns a sentinel of its type ({@code null}, {@code Long.MIN_VALUE}, ...) when
+ * it suspended; a real result equal to the sentinel is told apart by the holder's hand-off flag.
+ *
  * <p>Cancellation (SPEC "Cancellation"): {@link #cancel()} only sets a flag. The next {@link
  * #mustSuspend} cancels the awaited child, keeps polling it until it has completed (its cleanup),
  * then throws {@link CancellationException} at the await, inside the user's try structure; every
@@ -98,6 +120,18 @@ public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>,
      * {@link #awaitOn}.
      */
     private static final byte FAILED = 4;
+    /**
+     * {@link #awaitFlags}, on a holder: an eager call below it suspended and left the machine to
+     * await in {@link #awaited} (see "Eager calls"); taken by the level above at once.
+     */
+    private static final byte HANDED_OFF = 8;
+    /** {@link #awaitFlags}: an eager call is running: what it throws came out of this await. */
+    private static final byte CALLING = 16;
+    /**
+     * {@link #awaitFlags}, alone: this machine's poll is calling a {@code start}, whose first act
+     * ({@link #mustDefer}) makes the await's checks, once the call's arguments are evaluated.
+     */
+    private static final byte STARTING = 32;
 
     /**
      * Set by {@link #cancel()} (a volatile write, from any thread); read by the polling thread.
@@ -260,7 +294,8 @@ public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>,
      * return an exception so that the catch can end in {@code throw}; it never returns.
      */
     protected final RuntimeException failed(Throwable t) {
-        if (awaited != null) awaitFlags |= FAILED; // it came out of the awaited future
+        // It came out of the awaited future, or of an eager call.
+        if (awaited != null || (awaitFlags & CALLING) != 0) awaitFlags |= FAILED;
         phase = DONE;
         awaited = null;
         recordBacktrace(t);
@@ -361,6 +396,108 @@ public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>,
         if (ready.isPending()) return ready;
         awaited = null;
         throw new CancellationException();
+    }
+
+    /**
+     * Before an eager call in {@link #poll}: the call's {@code start} makes the await's checks
+     * ({@link #mustDefer}) after its arguments are evaluated, as a lazy await makes them after
+     * creating the future.
+     */
+    protected final void beginCall() {
+        awaited = null;
+        awaitFlags = STARTING;
+    }
+
+    /**
+     * The first act of every {@code start}: the checks of the await that calls it, after its
+     * arguments. It spends the await's budget unit: true if it is spent, and the callee must not
+     * run now (the caller awaits its lazy machine, see {@link #defer}). Called from the holder's
+     * own poll, it then makes the await's cancellation check: a cancelled machine throws {@code
+     * CancellationException} at the await, the callee never started. (A level of a descent is not
+     * a machine, and nothing can cancel it.)
+     */
+    protected static boolean mustDefer(Context cx, AsyncStateMachine<?> holder) {
+        if (holder.awaitFlags != STARTING) return cx.yieldIfSpent();
+        holder.awaitFlags = CALLING;
+        if (cx.yieldIfSpent()) return true;
+        if (holder.cancelRequested()) throw new CancellationException();
+        return false;
+    }
+
+    /**
+     * After an eager call that returned its type's sentinel: true if it suspended, in which case
+     * this machine now awaits the callee's machine (its state resumes the await as after any
+     * pending poll); false if the sentinel was the callee's result.
+     */
+    protected final boolean suspendedCall() {
+        if ((awaitFlags & HANDED_OFF) == 0) return false;
+        awaitFlags &= ~HANDED_OFF;
+        return true;
+    }
+
+    /** After an eager call that returned its result. */
+    protected final void endCall() {
+        awaitFlags = 0;
+    }
+
+    /** For {@code start}, after a call that returned its type's sentinel: whether it suspended. */
+    protected static boolean handedOff(AsyncStateMachine<?> holder) {
+        return (holder.awaitFlags & HANDED_OFF) != 0;
+    }
+
+    /**
+     * For {@code start}, when the budget is spent before the callee runs: the caller awaits
+     * {@code notStarted}, the callee's lazy machine, and polls it when it resumes.
+     */
+    protected static void defer(AsyncStateMachine<?> holder, AsyncStateMachine<?> notStarted) {
+        holder.awaited = notStarted;
+        holder.awaitFlags = HANDED_OFF;
+    }
+
+    /**
+     * For {@code start}, suspending at an await of {@code awaiting}: {@code machine}, made at that
+     * state, awaits it ({@code polled}: it was polled and is pending; otherwise the budget was
+     * spent before its first poll), and is handed to {@code holder}.
+     */
+    protected static void suspendAwait(AsyncStateMachine<?> holder, AsyncStateMachine<?> machine, Future<?> awaiting,
+            boolean polled) {
+        machine.awaited = awaiting;
+        machine.awaitFlags = polled ? POLLED : 0;
+        handOff(holder, machine);
+    }
+
+    /**
+     * For {@code start}, suspending because its own eager call suspended: {@code machine}, made at
+     * that state, awaits what the call handed to {@code holder}, and takes its place there.
+     */
+    protected static void suspendCall(AsyncStateMachine<?> holder, AsyncStateMachine<?> machine) {
+        machine.awaited = holder.awaited;
+        machine.awaitFlags = (byte) (holder.awaitFlags & ~HANDED_OFF);
+        handOff(holder, machine);
+    }
+
+    /**
+     * For a {@code start} that polled its new machine in place (a body not printed twice): the
+     * caller awaits {@code machine}, polled and pending.
+     */
+    protected static void suspendPolled(AsyncStateMachine<?> holder, AsyncStateMachine<?> machine) {
+        handOff(holder, machine);
+    }
+
+    private static void handOff(AsyncStateMachine<?> holder, AsyncStateMachine<?> machine) {
+        machine.phase = STARTED; // it has run: no longer "cancelled before its first poll"
+        holder.awaited = machine;
+        holder.awaitFlags = POLLED | HANDED_OFF;
+    }
+
+    /**
+     * The {@code catch (Throwable t)} of {@code start}: what {@link #failed} does for a machine,
+     * for a level that has none: adds {@code frame} (the method, at the await's line if {@code t}
+     * came out of one, else line -1) to the backtrace and rethrows {@code t} unchanged.
+     */
+    protected static RuntimeException failedEagerly(Throwable t, StackTraceElement frame) {
+        AsyncBacktrace.record(t, frame);
+        return AsyncStateMachine.<RuntimeException>sneakyThrow(t);
     }
 
     /** Throws {@code t} unchanged, checked or not: an {@code @Async} method's declared exceptions. */
