@@ -7,6 +7,7 @@ import dev.ratchet.internal.machine.AsyncStateMachine;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -22,6 +23,7 @@ final class DownloadsAsync {
      * Returns the lazy future of {@code Downloads.sizes}; creating it runs nothing.
      */
     static Future<List<Integer>> sizes(Downloads self, List<String> urls) {
+        Objects.requireNonNull(self, "the receiver of Downloads.sizes is null");
         return new Sizes(self, urls);
     }
 
@@ -110,6 +112,7 @@ final class DownloadsAsync {
          */
         static List<Integer> start(Context cx, AsyncStateMachine<?> holder, Downloads self,
                 List<String> urls) {
+            Objects.requireNonNull(self, "the receiver of Downloads.sizes is null");
             // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
             if (mustDefer(cx, holder)) {
                 defer(holder, new Sizes(self, urls));
@@ -138,26 +141,26 @@ final class DownloadsAsync {
                                 if (url.isEmpty()) { state = State.LOOP_L24; continue dispatch; }
                                 awaiting = self.http.get(url);
                                 state = State.AWAIT_GET_L26;
+                                // Downloads.java:26: await(http.get(url))
+                                {
+                                    if (cx.yieldIfSpent()) {
+                                        suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, false);
+                                        return null;
+                                    }
+                                    Poll<?> ready = awaiting.poll(cx);
+                                    if (ready.isPending()) {
+                                        suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, true);
+                                        return null;
+                                    }
+                                    awaiting = null;
+                                    body = (byte[]) ready.value();
+                                }
+                                sizes.add(body.length);
+                                state = State.LOOP_L24;
                             } else {
                                 result = sizes;
                                 break dispatch;
                             }
-                        }
-                        case AWAIT_GET_L26 -> {
-                            // Downloads.java:26: await(http.get(url))
-                            if (cx.yieldIfSpent()) {
-                                suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, false);
-                                return null;
-                            }
-                            Poll<?> ready = awaiting.poll(cx);
-                            if (ready.isPending()) {
-                                suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, true);
-                                return null;
-                            }
-                            awaiting = null;
-                            body = (byte[]) ready.value();
-                            sizes.add(body.length);
-                            state = State.LOOP_L24;
                         }
                     }
                 }

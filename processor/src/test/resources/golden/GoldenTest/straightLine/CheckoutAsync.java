@@ -4,6 +4,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.internal.machine.AsyncStateMachine;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,6 +20,7 @@ final class CheckoutAsync {
      * Returns the lazy future of {@code Checkout.buy}; creating it runs nothing.
      */
     static Future<Boolean> buy(Checkout self, String item, int cost) {
+        Objects.requireNonNull(self, "the receiver of Checkout.buy is null");
         return new Buy(self, item, cost);
     }
 
@@ -26,6 +28,7 @@ final class CheckoutAsync {
      * Returns the lazy future of {@code Checkout.reserve}; creating it runs nothing.
      */
     static Future<String> reserve(Checkout self, String item) {
+        Objects.requireNonNull(self, "the receiver of Checkout.reserve is null");
         return new Reserve(self, item);
     }
 
@@ -118,6 +121,7 @@ final class CheckoutAsync {
          */
         static boolean start(Context cx, AsyncStateMachine<?> holder, Checkout self, String item,
                 int cost) {
+            Objects.requireNonNull(self, "the receiver of Checkout.buy is null");
             // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
             if (mustDefer(cx, holder)) {
                 defer(holder, new Buy(self, item, cost));
@@ -128,16 +132,15 @@ final class CheckoutAsync {
             boolean calling = false;
             boolean result;
             try {
+                Boolean decrement = null;
                 String receipt = null;
                 dispatch:
                 for (;;) {
                     if (state == State.START) {
                         awaiting = self.bank.decrement(cost);
                         state = State.AWAIT_DECREMENT_L29;
-                    }
-                    switch (state) {
-                        case AWAIT_DECREMENT_L29 -> {
-                            // Checkout.java:29: await(bank.decrement(cost))
+                        // Checkout.java:29: await(bank.decrement(cost))
+                        {
                             if (cx.yieldIfSpent()) {
                                 suspendAwait(holder, new Buy(state, self, item, cost), awaiting, false);
                                 return false;
@@ -148,13 +151,15 @@ final class CheckoutAsync {
                                 return false;
                             }
                             awaiting = null;
-                            Boolean decrement = (Boolean) ready.value();
-                            if (!decrement) {
-                                result = false;
-                                break dispatch;
-                            } else {
-                                state = State.AWAIT_RESERVE_L30;
-                                calling = true;
+                            decrement = (Boolean) ready.value();
+                        }
+                        if (!decrement) {
+                            result = false;
+                            break dispatch;
+                        } else {
+                            state = State.AWAIT_RESERVE_L30;
+                            calling = true;
+                            {
                                 String called = Reserve.start(cx, holder, self, item);
                                 if (called == null && handedOff(holder)) {
                                     suspendCall(holder, new Buy(state, self, item, cost));
@@ -163,8 +168,6 @@ final class CheckoutAsync {
                                 calling = false;
                                 receipt = called;
                             }
-                        }
-                        case AWAIT_RESERVE_L30 -> {
                             // Checkout.java:30: reserve(item)
                             result = receipt != null;
                             break dispatch;
@@ -263,6 +266,7 @@ final class CheckoutAsync {
          * hands this machine to {@code holder} and returns {@code null}.
          */
         static String start(Context cx, AsyncStateMachine<?> holder, Checkout self, String item) {
+            Objects.requireNonNull(self, "the receiver of Checkout.reserve is null");
             // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
             if (mustDefer(cx, holder)) {
                 defer(holder, new Reserve(self, item));
@@ -272,15 +276,14 @@ final class CheckoutAsync {
             Future<?> awaiting = null;
             String result;
             try {
+                String take = null;
                 dispatch:
                 for (;;) {
                     if (state == State.START) {
                         awaiting = self.inventory.take(item);
                         state = State.AWAIT_TAKE_L36;
-                    }
-                    switch (state) {
-                        case AWAIT_TAKE_L36 -> {
-                            // Checkout.java:36: await(inventory.take(item))
+                        // Checkout.java:36: await(inventory.take(item))
+                        {
                             if (cx.yieldIfSpent()) {
                                 suspendAwait(holder, new Reserve(state, self, item), awaiting, false);
                                 return null;
@@ -291,10 +294,10 @@ final class CheckoutAsync {
                                 return null;
                             }
                             awaiting = null;
-                            String take = (String) ready.value();
-                            result = take;
-                            break dispatch;
+                            take = (String) ready.value();
                         }
+                        result = take;
+                        break dispatch;
                     }
                 }
             } catch (Throwable t) {

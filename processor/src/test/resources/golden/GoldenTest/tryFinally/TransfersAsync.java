@@ -4,6 +4,7 @@ import dev.ratchet.Context;
 import dev.ratchet.Future;
 import dev.ratchet.Poll;
 import dev.ratchet.internal.machine.AsyncStateMachine;
+import java.util.Objects;
 import javax.annotation.processing.Generated;
 
 /**
@@ -19,6 +20,7 @@ final class TransfersAsync {
      * Returns the lazy future of {@code Transfers.withLock}; creating it runs nothing.
      */
     static Future<Long> withLock(Transfers self, String account) {
+        Objects.requireNonNull(self, "the receiver of Transfers.withLock is null");
         return new WithLock(self, account);
     }
 
@@ -135,6 +137,7 @@ final class TransfersAsync {
          * hands this machine to {@code holder} and returns {@code Long.MIN_VALUE}.
          */
         static long start(Context cx, AsyncStateMachine<?> holder, Transfers self, String account) {
+            Objects.requireNonNull(self, "the receiver of Transfers.withLock is null");
             // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
             if (mustDefer(cx, holder)) {
                 defer(holder, new WithLock(self, account));

@@ -14,13 +14,17 @@ import dev.ratchet.Poll;
  *     return total;
  * }
  * }</pre>
+ *
+ * Each await of a chain is an eager call of {@link Chain#start}; only if it suspends does this
+ * machine await the chain's machine, polling it when woken.
  */
 final class Chains implements Future<Long> {
     private final int repetitions;
     private final int depth;
+    private final Future<?>[] handOff = new Future<?>[1];
     private int r;
     private long total;
-    private Future<Long> awaiting;
+    private Future<?> awaiting;
 
     Chains(int repetitions, int depth) {
         this.repetitions = repetitions;
@@ -30,12 +34,21 @@ final class Chains implements Future<Long> {
     @Override
     public Poll<Long> poll(Context cx) {
         for (; r < repetitions; r++) {
-            if (awaiting == null) awaiting = new Chain(depth);
-            if (Await.mustYield(cx)) return Poll.pending();
-            Poll<Long> p = awaiting.poll(cx);
-            if (p.isPending()) return Poll.pending();
-            awaiting = null;
-            total += p.value();
+            long one;
+            if (awaiting == null) {
+                one = Chain.start(cx, handOff, depth);
+                if (one == Chain.SUSPENDED && handOff[0] != null) {
+                    awaiting = handOff[0];
+                    handOff[0] = null;
+                    return Poll.pending();
+                }
+            } else {
+                Poll<?> p = awaiting.poll(cx);
+                if (p.isPending()) return Poll.pending();
+                awaiting = null;
+                one = (Long) p.value();
+            }
+            total += one;
         }
         return Poll.ready(total);
     }

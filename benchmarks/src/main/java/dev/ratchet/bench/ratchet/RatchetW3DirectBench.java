@@ -3,7 +3,6 @@ package dev.ratchet.bench.ratchet;
 import static dev.ratchet.bench.Workloads.*;
 
 import dev.ratchet.Context;
-import dev.ratchet.Future;
 import dev.ratchet.Waker;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,8 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * these by a few percent). Diagnostic only: issue #3's target is stated on the executor runs.
  *
  * <pre>{@code
- * java -jar benchmarks/target/ratchet-benchmarks.jar -f 2 -wi 3 -i 5 -r 1s RatchetW3DirectBench
- * java -jar benchmarks/target/ratchet-benchmarks.jar -f 3 -wi 3 -i 5 -r 1s 'RatchetW3DirectBench.(lean|eager)|CompletableFutureBench.w3'
+ * java -jar benchmarks/target/ratchet-benchmarks.jar -f 2 -wi 3 -i 5 -r 1s 'RatchetW3DirectBench|CompletableFutureBench.w3'
  * }</pre>
  *
  * <p>The context has an unlimited budget, so neither machine ever yields.
@@ -39,37 +37,6 @@ public class RatchetW3DirectBench {
     @OperationsPerInvocation(CHAIN_AWAITS)
     public long handWritten() {
         long total = new Chains(CHAIN_REPETITIONS, CHAIN_DEPTH).poll(cx).value();
-        expectChainTotal(total);
-        return total;
-    }
-
-    /**
-     * The bound: {@link LeanChain}, the leanest lazy machine found, driven by a plain loop like
-     * CompletableFutureBench's W3 (run both in one command to compare; see LeanChain).
-     */
-    @Benchmark
-    @OperationsPerInvocation(CHAIN_AWAITS)
-    public long lean() {
-        long total = 0;
-        for (int r = 0; r < CHAIN_REPETITIONS; r++) total += new LeanChain(CHAIN_DEPTH).poll(cx).value();
-        expectChainTotal(total);
-        return total;
-    }
-
-    /**
-     * The eager shape ({@link EagerChain}): each await of a level runs the level below at once,
-     * and nothing is allocated unless something suspends. Driven by a plain loop, like {@link #lean()}.
-     */
-    @Benchmark
-    @OperationsPerInvocation(CHAIN_AWAITS)
-    public long eager() {
-        Future<?>[] out = new Future<?>[1];
-        long total = 0;
-        for (int r = 0; r < CHAIN_REPETITIONS; r++) {
-            Object v = EagerChain.run(CHAIN_DEPTH, cx, out);
-            if (v == EagerChain.PENDING) throw new AssertionError("nothing suspends in W3");
-            total += (Long) v;
-        }
         expectChainTotal(total);
         return total;
     }

@@ -104,6 +104,8 @@ public final class CompanionWriter {
             args.add(first ? "$L" : ", $L", p.getSimpleName());
             first = false;
         }
+        // JLS 15.12.4.4: a call on null fails once its arguments are evaluated, as an implicit await does.
+        if (!m.isStatic()) b.addStatement(MachineWriter.receiverCheck(m, self));
         b.addStatement(MachineWriter.typeVariables(m).isEmpty() ? "return new $T($L)" : "return new $T<>($L)",
                 e.machine(), args.build());
         return b.build();

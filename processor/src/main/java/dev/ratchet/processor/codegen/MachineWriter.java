@@ -67,6 +67,8 @@ public final class MachineWriter {
     private boolean inStart;
     /** Poll locals that would be declared where an await resumes; an eager call assigns them earlier. */
     private final Set<LocalVar> hoistedTargets = new HashSet<>();
+    /** Every temporary (not a field) that receives an await's value. */
+    private final Set<LocalVar> temporaryTargets = new HashSet<>();
     private boolean unchecked;
     private boolean usesDispatchLabel;
     private boolean usesSelf;
@@ -157,6 +159,15 @@ public final class MachineWriter {
         return start.varargs(m.element().isVarArgs());
     }
 
+    /**
+     * {@code Objects.requireNonNull(self, "...")}: an instance method's entry and {@code start}
+     * fail on a null receiver, after the call's arguments, as the synchronous call would.
+     */
+    static CodeBlock receiverCheck(AsyncMethod m, String self) {
+        return CodeBlock.of("$T.requireNonNull($L, $S)", java.util.Objects.class, self,
+                "the receiver of " + m.owner().getSimpleName() + "." + m.element().getSimpleName() + " is null");
+    }
+
     /** What {@code start} returns: the method's result, unboxed ({@code Void} for void). */
     private static TypeName startType(AsyncMethod m) {
         TypeMirror r = m.element().getReturnType();
@@ -195,9 +206,10 @@ public final class MachineWriter {
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
         for (Block b : g.blocks()) {
-            if (b.terminator() instanceof Block.Await a && eagerClass(a) != null && a.target() != null
-                    && a.target().kind() == LocalVar.Kind.TEMP && !a.target().isField()) {
-                hoistedTargets.add(a.target());
+            if (b.terminator() instanceof Block.Await a && a.target() != null && a.target().kind() == LocalVar.Kind.TEMP
+                    && !a.target().isField()) {
+                temporaryTargets.add(a.target());
+                if (eagerClass(a) != null) hoistedTargets.add(a.target());
             }
         }
         TypeSpec.Builder type = TypeSpec.classBuilder(simpleName)
@@ -357,6 +369,7 @@ public final class MachineWriter {
         List<TypeVariableName> vars = typeVariables(m);
         TypeName type = vars.isEmpty() ? ClassName.get("", machineName)
                 : ParameterizedTypeName.get(ClassName.get("", machineName), vars.toArray(TypeName[]::new));
+        if (!m.isStatic()) start.addStatement(receiverCheck(m, n.self()));
         return start.addStatement("$T $L = new $L($L)", type, machine, vars.isEmpty() ? machineName : machineName + "<>", args.build())
                 .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
                 .addStatement("defer($L, $L)", e.holder(), machine)
@@ -425,7 +438,7 @@ public final class MachineWriter {
         usesDispatchLabel = false;
         CodeBlock.Builder body = CodeBlock.builder();
         for (LocalVar v : g.vars()) {
-            boolean local = !v.isField() && (v.kind() != LocalVar.Kind.TEMP || hoistedTargets.contains(v));
+            boolean local = !v.isField() && (v.kind() != LocalVar.Kind.TEMP || hoisted(v));
             if (inStart && v.kind() == LocalVar.Kind.PARAMETER) continue; // start's parameters
             if (local || inStart && v.isField()) {
                 body.addStatement("$T $L = $L", typeOf(v), v.name(), defaultValue(v.type()));
@@ -460,17 +473,17 @@ public final class MachineWriter {
             stateCode(loop, hoisted);
             loop.endControlFlow();
         }
-        loop.beginControlFlow("switch ($L)", n.state());
+        CodeBlock.Builder cases = CodeBlock.builder();
         for (Block b : g.states()) {
-            if (b == hoisted) continue;
-            loop.beginControlFlow("case $L ->", b.stateName());
-            stateCode(loop, b);
-            loop.endControlFlow();
+            if (b == hoisted || inlined(b)) continue;
+            cases.beginControlFlow("case $L ->", b.stateName());
+            stateCode(cases, b);
+            cases.endControlFlow();
         }
         if (g.returnsThroughFinally()) {
-            loop.beginControlFlow("case RETURN ->").addStatement("break $L", completeLabel(true)).endControlFlow();
+            cases.beginControlFlow("case RETURN ->").addStatement("break $L", completeLabel(true)).endControlFlow();
         }
-        loop.endControlFlow();
+        if (!cases.isEmpty()) loop.beginControlFlow("switch ($L)", n.state()).add(cases.build()).endControlFlow();
         if (routed) {
             loop.nextControlFlow("catch ($T $L)", Throwable.class, n.exception());
             loop.beginControlFlow("switch ($L)", n.entered());
@@ -498,6 +511,25 @@ public final class MachineWriter {
         if (usesDispatchLabel) body.add("$L:\n", n.dispatch());
         body.beginControlFlow("for (;;)").add(loop.build()).endControlFlow();
         return body.build();
+    }
+
+    /**
+     * Whether state {@code b} is printed where its await is, not as a case: in {@code start},
+     * which never resumes, a state entered only from its await needs no dispatch. Not with try
+     * regions, whose exceptions are routed by the state a turn of the loop began in.
+     */
+    private boolean inlined(Block b) {
+        return inStart && g.regions().isEmpty() && b.resumes() != null && b.predecessors().size() == 1;
+    }
+
+    /**
+     * Whether a temporary that receives an await's value is declared with the locals, not where
+     * the await resumes: in {@code poll} when an eager call assigns it; in {@code start} always,
+     * since each await's code there is a block of its own (states are printed inline, one after
+     * the other, and the locals of one await's code must not clash with the next one's).
+     */
+    private boolean hoisted(LocalVar v) {
+        return hoistedTargets.contains(v) || inStart && temporaryTargets.contains(v);
     }
 
     /** Whether some await is called eagerly ({@code eager}), or awaited lazily. */
@@ -547,8 +579,9 @@ public final class MachineWriter {
             if (v.kind() != LocalVar.Kind.PARAMETER) continue;
             lazy.add(lazy.isEmpty() ? "$L" : ", $L", v.name());
         }
-        CodeBlock.Builder code = CodeBlock.builder()
-                .add("// The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.\n")
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (!m.isStatic()) code.addStatement(receiverCheck(m, n.self()));
+        code.add("// The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.\n")
                 .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
                 .addStatement("defer($L, $L)", e.holder(),
                         CodeBlock.of(typeVariables(m).isEmpty() ? "new $L($L)" : "new $L<>($L)", machineName, lazy.build()))
@@ -675,6 +708,7 @@ public final class MachineWriter {
         if (inStart) {
             if (eager) return;
             String sentinel = sentinel(g.method().element().getReturnType());
+            if (inlined(b)) c.add("{\n$>"); // the next await's code follows in this scope
             c.beginControlFlow("if ($L.yieldIfSpent())", n.cx())
                     .addStatement("suspendAwait($L, $L, $L, false)", e.holder(), materialize(), e.awaiting())
                     .addStatement("return $L", sentinel)
@@ -697,13 +731,14 @@ public final class MachineWriter {
         if (target != null) {
             TypeName cast = TypeNames.boxed(a.suspension().type());
             if (isGeneric(cast)) unchecked = true;
-            if (target.kind() == LocalVar.Kind.TEMP && !target.isField() && !hoistedTargets.contains(target)) {
+            if (target.kind() == LocalVar.Kind.TEMP && !target.isField() && !hoisted(target)) {
                 c.addStatement("$T $L = ($T) $L.value()", typeOf(target), target.name(), cast, n.ready());
             } else {
                 c.addStatement("$L = ($T) $L.value()", target.name(), cast, n.ready());
             }
         }
         if (eager) c.endControlFlow();
+        if (inlined(b)) c.add("$<}\n");
     }
 
     /**
@@ -724,6 +759,7 @@ public final class MachineWriter {
         call.add(")");
         TypeMirror type = a.suspension().type();
         boolean isVoid = type.getKind() == TypeKind.VOID;
+        if (inlined(a.resume())) c.add("{\n$>"); // the state's code follows in this scope
         if (isVoid) c.addStatement("$L", call.build());
         else c.addStatement("$T $L = $L", TypeNames.of(type), e.called(), call.build());
         String test = isVoid ? "" : sentinelTest(type, e.called());
@@ -740,6 +776,7 @@ public final class MachineWriter {
             c.addStatement("endCall()");
         }
         if (a.target() != null) c.addStatement("$L = $L", a.target().name(), e.called());
+        if (inlined(a.resume())) c.add("$<}\n");
         if (!inStart) c.addStatement("$L = true", e.eagerReturned());
     }
 
@@ -762,9 +799,11 @@ public final class MachineWriter {
             ClassName callee = eagerClass(a);
             if (callee != null) {
                 eagerCall(c, b, a, callee);
+                if (inlined(a.resume())) stateCode(c, a.resume());
             } else if (inStart) {
                 c.addStatement("$L = $L", e.awaiting(), snippet(a.future()));
                 c.addStatement("$L = $L.$L", n.state(), n.stateType(), a.resume().stateName());
+                if (inlined(a.resume())) stateCode(c, a.resume());
             } else {
                 c.addStatement("awaitOn($L)", snippet(a.future()));
                 // After the future expression (which may read them): fields dead from here on.

@@ -294,8 +294,8 @@ public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>,
      * return an exception so that the catch can end in {@code throw}; it never returns.
      */
     protected final RuntimeException failed(Throwable t) {
-        // It came out of the awaited future, or of an eager call.
-        if (awaited != null || (awaitFlags & CALLING) != 0) awaitFlags |= FAILED;
+        // It came out of the awaited future, or of an eager call (or its arguments: the call's line).
+        if (awaited != null || (awaitFlags & (CALLING | STARTING)) != 0) awaitFlags |= FAILED;
         phase = DONE;
         awaited = null;
         recordBacktrace(t);
