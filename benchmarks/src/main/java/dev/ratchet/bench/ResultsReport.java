@@ -87,19 +87,14 @@ public final class ResultsReport {
         Properties alternated = load(dir.resolve("alternated.properties"));
         alternated(md, alternated);
         md.append("\nW3's peer is CompletableFuture: on virtual threads the \"async\" recursion is a plain "
-                + "method call, so that figure is a ceiling, not a peer. The Ratchet state machines spend one "
-                + "budget unit per await, as generated code does (budget 128 per poll); when the budget is "
-                + "spent and no other task waits for the worker, the task goes on with a new budget instead "
-                + "of yielding (a yield would re-descend the chain from its root). Each level allocates its "
-                + "state machine and the `Poll` it returns: the JIT inlines one level of the recursion, so "
-                + "neither is scalar-replaced. CompletableFuture's JMH figure comes from a fork where its "
-                + "`thenApply` call sites saw one lambda class; in the one-JVM cross-check, where they also "
-                + "saw W1's and W2's, it falls to about 120 M. The leanest lazy machine found "
-                + "(`RatchetW3DirectBench.lean`: each child polled before it is stored, so the JIT "
-                + "scalar-replaces every other level; no executor) reached 268 M against CompletableFuture's "
-                + "299 M in such forks (`-f 2`, measured apart from this run): when every await is already "
-                + "complete, creating a future and then polling it costs more than completing a "
-                + "CompletableFuture at once.\n\n");
+                + "method call, so that figure is a ceiling, not a peer. The Ratchet chain has the shape the "
+                + "processor generates: an await of a level is an eager call of the level's `start`, which runs "
+                + "it at once on the caller's stack and returns its value unboxed; a state machine is made only "
+                + "at an await that is pending (never in W3), so a chain allocates nothing. Each await still "
+                + "spends one unit of the task's budget (128 per poll); when it is spent and no other task waits "
+                + "for the worker, the task goes on with a new budget instead of yielding. CompletableFuture's "
+                + "JMH figure comes from a fork where its `thenApply` call sites saw one lambda class; in the "
+                + "one-JVM cross-check, where they also saw W1's and W2's, it falls to about 120 M.\n\n");
         generatedChain(md, jmh);
         observability(md, jmh, alternated);
         allocation(md, jmh);
@@ -176,11 +171,12 @@ public final class ResultsReport {
                 .append(genAlloc == null ? "n/a" : String.format(Locale.ROOT, "%.1f", genAlloc.value())).append(" |\n\n");
         md.append(String.format(Locale.ROOT, "Cost of the generated chain: %.2fx the hand-written one (target: at most 1.2x).\n\n",
                 hand.value() / generated.value()));
-        md.append("Both allocate per call of a level, not per resumption: the level's state machine and the "
-                + "`Poll` it completes with. A generated machine is 32 bytes (the user's locals, its `State`, the "
-                + "awaited future, and a byte each for its phase, its await flags and cancellation), the "
-                + "hand-written one 24 (no state, no cancellation, no check against polling after completion). "
-                + "Re-polling a suspended machine allocates nothing in either.\n\n");
+        md.append("Neither allocates per await while nothing is pending: each level runs inside its caller's "
+                + "call of its `start`. A level makes its state machine only at an await that is pending: 32 "
+                + "bytes generated (the user's locals, its `State`, the awaited future, and a byte each for its "
+                + "phase, its await flags and cancellation); a hand-written one is smaller (no state, no "
+                + "cancellation, no check against polling after completion). What the generated code adds per level: the state kept in "
+                + "a local for the machine it may make, and a flag for the line of a failure.\n\n");
     }
 
     /** Bytes allocated per operation (JMH {@code -prof gc}): unlike throughput, barely affected by load. */
