@@ -1,7 +1,6 @@
 package dev.ratchet.processor.codegen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,6 +12,7 @@ import dev.ratchet.debug.AsyncBacktrace;
 import dev.ratchet.debug.TaskDump;
 import dev.ratchet.debug.Traceable;
 import dev.ratchet.processor.harness.Driver;
+import dev.ratchet.processor.harness.Frames;
 import dev.ratchet.processor.harness.Io;
 import dev.ratchet.processor.harness.Program;
 import dev.ratchet.processor.harness.Schedule;
@@ -30,30 +30,14 @@ import org.junit.jupiter.api.Test;
 class DebugInfoTest {
     private static final Schedule[] SCHEDULES = {Schedule.READY, Schedule.PENDING_ONCE, Schedule.OTHER_THREAD};
     private static Program program;
-    private static List<String> sourceLines;
+    private static Frames frames;
 
     @BeforeAll
     static void compile() {
         program = Program.compile("Backtraces");
-        sourceLines = Program.resource("programs/Backtraces.java").lines().toList();
+        frames = new Frames("Backtraces");
     }
 
-    /** {@code programs.Backtraces.<method>(Backtraces.java:<line of marker>)}; no line for a null marker. */
-    private static String frame(String method, String marker) {
-        if (marker == null) return "programs.Backtraces." + method + "(Backtraces.java)";
-        for (int i = 0; i < sourceLines.size(); i++) {
-            if (sourceLines.get(i).endsWith("// " + marker)) {
-                return "programs.Backtraces." + method + "(Backtraces.java:" + (i + 1) + ")";
-            }
-        }
-        throw new AssertionError("no marker " + marker);
-    }
-
-    private static List<String> frames(Throwable failure) {
-        AsyncBacktrace trace = AsyncBacktrace.of(failure);
-        assertNotNull(trace, "no async backtrace on " + failure);
-        return trace.frames().stream().map(StackTraceElement::toString).toList();
-    }
 
     @Test
     void aFailureFiveAwaitsDeepCarriesTheChainInnermostFirstUnderEverySchedule() {
@@ -65,11 +49,11 @@ class DebugInfoTest {
             // The thrower has no line (its real stack trace has the generated one); every caller
             // has the line of the await the failure came out of.
             assertEquals(List.of(
-                    frame("level5", null),
-                    frame("level4", "LEVEL4_AWAIT"),
-                    frame("level3", "LEVEL3_AWAIT"),
-                    frame("level2", "LEVEL2_AWAIT"),
-                    frame("level1", "LEVEL1_AWAIT")), frames(e), "under " + s);
+                    frames.at("level5", null),
+                    frames.at("level4", "LEVEL4_AWAIT"),
+                    frames.at("level3", "LEVEL3_AWAIT"),
+                    frames.at("level2", "LEVEL2_AWAIT"),
+                    frames.at("level1", "LEVEL1_AWAIT")), Frames.of(e), "under " + s);
             assertEquals(1, e.getSuppressed().length, "one backtrace, appended to at each level");
         }
     }
@@ -82,8 +66,8 @@ class DebugInfoTest {
         e.printStackTrace(new PrintWriter(out));
         String text = out.toString();
         assertTrue(text.contains("Suppressed: dev.ratchet.debug.AsyncBacktrace: reached through 3 @Async frames"), text);
-        assertTrue(text.contains("\tat " + frame("level4", "LEVEL4_AWAIT")), text);
-        assertTrue(text.contains("\tat " + frame("level3", "LEVEL3_AWAIT")), text);
+        assertTrue(text.contains("\tat " + frames.at("level4", "LEVEL4_AWAIT")), text);
+        assertTrue(text.contains("\tat " + frames.at("level3", "LEVEL3_AWAIT")), text);
     }
 
     @Test
@@ -93,9 +77,9 @@ class DebugInfoTest {
                 () -> new Driver().run(program.future("translates", -2)));
         assertEquals("translated: item--2", e.getMessage());
         // Thrown in the catch block that handled the await's failure: the line of that catch.
-        assertEquals(List.of(frame("translates", "TRANSLATES_CATCH")), frames(e));
+        assertEquals(List.of(frames.at("translates", "TRANSLATES_CATCH")), Frames.of(e));
         // The cause keeps its own backtrace, up to the machine that caught it.
-        assertEquals(List.of(frame("level5", null), frame("level4", "LEVEL4_AWAIT")), frames(e.getCause()));
+        assertEquals(List.of(frames.at("level5", null), frames.at("level4", "LEVEL4_AWAIT")), Frames.of(e.getCause()));
     }
 
     @Test
@@ -112,11 +96,11 @@ class DebugInfoTest {
             f = t.awaiting().get(0);
         }
         assertEquals(List.of(
-                frame("level1", "LEVEL1_AWAIT"),
-                frame("level2", "LEVEL2_AWAIT"),
-                frame("level3", "LEVEL3_AWAIT"),
-                frame("level4", "LEVEL4_AWAIT"),
-                frame("level5", "LEVEL5_AWAIT")), where.stream().map(StackTraceElement::toString).toList());
+                frames.at("level1", "LEVEL1_AWAIT"),
+                frames.at("level2", "LEVEL2_AWAIT"),
+                frames.at("level3", "LEVEL3_AWAIT"),
+                frames.at("level4", "LEVEL4_AWAIT"),
+                frames.at("level5", "LEVEL5_AWAIT")), where.stream().map(StackTraceElement::toString).toList());
         assertEquals("never(stock)", f.toString(), "the leaf is the awaited future itself");
 
         TaskDump.Frame trace = TaskDump.trace(root);

@@ -2,7 +2,6 @@ package dev.ratchet.processor.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import dev.ratchet.Poll;
 import dev.ratchet.debug.AsyncBacktrace;
 import dev.ratchet.debug.Traceable;
 import dev.ratchet.processor.harness.Driver;
+import dev.ratchet.processor.harness.Frames;
 import dev.ratchet.processor.harness.Io;
 import dev.ratchet.processor.harness.Program;
 import dev.ratchet.processor.harness.Schedule;
@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 class EagerCallsTest {
     private static final Schedule[] SUSPENDING = {Schedule.READY, Schedule.PENDING_ONCE, Schedule.OTHER_THREAD};
     private static Program program;
-    private static List<String> sourceLines;
+    private static Frames frames;
 
     @BeforeAll
     static void compile() {
         program = Program.compile("EagerCalls");
-        sourceLines = Program.resource("programs/EagerCalls.java").lines().toList();
+        frames = new Frames("EagerCalls");
     }
 
     /** {@link Program#check} (Driver's budget), then the same comparison with an unlimited budget. */
@@ -407,20 +407,6 @@ class EagerCallsTest {
 
     // ---- 7. async backtraces ----
 
-    /** {@code programs.EagerCalls.<method>(EagerCalls.java:<line of marker>)}; no line for a null marker. */
-    private static String frame(String method, String marker) {
-        if (marker == null) return "programs.EagerCalls." + method + "(EagerCalls.java)";
-        for (int i = 0; i < sourceLines.size(); i++) {
-            if (sourceLines.get(i).endsWith("// " + marker)) return "programs.EagerCalls." + method + "(EagerCalls.java:" + (i + 1) + ")";
-        }
-        throw new AssertionError("no marker " + marker);
-    }
-
-    private static List<String> frames(Throwable failure) {
-        AsyncBacktrace trace = AsyncBacktrace.of(failure);
-        assertNotNull(trace, "no async backtrace on " + failure);
-        return trace.frames().stream().map(StackTraceElement::toString).toList();
-    }
 
     @Test
     void aFailureThroughTwoEagerLevelsCarriesAllThreeFrames() {
@@ -430,16 +416,16 @@ class EagerCallsTest {
                 Future<?> f = program.future("traceTop", -3, suspend);
                 Exception e = assertThrows(Exception.class, () -> runUnlimited(f, null));
                 assertEquals("leaf -3", e.getMessage());
-                assertEquals(List.of(frame("traceLeaf", null), frame("traceMid", "MID_CALL"), frame("traceTop", "TOP_CALL")),
-                        frames(e), "suspend " + suspend + " under " + s);
+                assertEquals(List.of(frames.at("traceLeaf", null), frames.at("traceMid", "MID_CALL"), frames.at("traceTop", "TOP_CALL")),
+                        Frames.of(e), "suspend " + suspend + " under " + s);
                 assertEquals(1, e.getSuppressed().length, "one backtrace");
             }
         }
         // A failure of the leaf's await: the leaf's frame has that await's line.
         Io.reset(Schedule.FAILING);
         Exception e = assertThrows(Exception.class, () -> runUnlimited(program.future("traceTop", 5, true), null));
-        assertEquals(List.of(frame("traceLeaf", "LEAF_AWAIT"), frame("traceMid", "MID_CALL"), frame("traceTop", "TOP_CALL")),
-                frames(e));
+        assertEquals(List.of(frames.at("traceLeaf", "LEAF_AWAIT"), frames.at("traceMid", "MID_CALL"), frames.at("traceTop", "TOP_CALL")),
+                Frames.of(e));
     }
 
     /** The same frames whether the level that evaluates the arguments runs in start or in its machine's poll. */
@@ -451,7 +437,7 @@ class EagerCallsTest {
                 Future<?> f = program.future("argTop", 2, suspend);
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> runUnlimited(f, null));
                 assertEquals("boom 2", e.getMessage());
-                assertEquals(List.of(frame("argMid", "ARG_MID_CALL"), frame("argTop", "ARG_TOP_CALL")), frames(e),
+                assertEquals(List.of(frames.at("argMid", "ARG_MID_CALL"), frames.at("argTop", "ARG_TOP_CALL")), Frames.of(e),
                         "suspend " + suspend + " under " + s);
             }
         }
