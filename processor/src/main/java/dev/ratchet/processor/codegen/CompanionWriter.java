@@ -105,7 +105,7 @@ public final class CompanionWriter {
             first = false;
         }
         // JLS 15.12.4.4: a call on null fails once its arguments are evaluated, as an implicit await does.
-        if (!m.isStatic()) b.addStatement(MachineWriter.receiverCheck(m, self));
+        if (!m.isStatic()) b.addStatement(EagerEntry.receiverCheck(m, self));
         b.addStatement(MachineWriter.typeVariables(m).isEmpty() ? "return new $T($L)" : "return new $T<>($L)",
                 e.machine(), args.build());
         return b.build();

@@ -47,12 +47,14 @@ import javax.lang.model.type.TypeMirror;
  * <p>The states are an enum named after the awaits (SPEC: the generated source is something users
  * open to learn from), each constant carrying the source line it resumes at.
  *
- * <p>A machine whose body declares no local class also gets {@code start}, its eager entry (see
- * {@code AsyncStateMachine}, "Eager calls"): the same states printed a second time, in a static
- * method whose locals stand for the fields, run by a caller's implicit await. At an await that is
- * pending it makes the machine at that state with a private constructor that takes every field,
- * hands it to the holder and returns its type's sentinel. Both methods print an implicit await of
- * a callee that has a {@code start} as a call of it ({@link #eagerCall}).
+ * <p>Every machine also gets {@code start}, its eager entry ({@link EagerEntry}; {@code
+ * AsyncStateMachine}, "Eager calls"): the same states printed a second time, in a static method
+ * whose locals stand for the fields, run by a caller's implicit await. At an await that is pending
+ * it makes the machine at that state with a private constructor that takes every field, hands it
+ * to the holder and returns its type's sentinel. A body that declares a local class, or is too
+ * large to print twice, gets a {@code start} that polls a new machine in place instead ({@link
+ * #pollingStart}). Both methods print an implicit await of a callee compiled here as a call of its
+ * {@code start} ({@link #eagerCall}).
  */
 public final class MachineWriter {
     private final StateGraph g;
@@ -141,64 +143,10 @@ public final class MachineWriter {
                         .addStatement("throw new $T($S)", IllegalStateException.class, notCompiled)
                         .build());
         // Callers compiled with this one call it: keep them compiling, so only the real error shows.
-        MethodSpec.Builder start = startSignature(m, "cx", "holder", "self");
+        MethodSpec.Builder start = EagerEntry.signature(m, "cx", "holder", "self");
         for (var p : m.element().getParameters()) start.addParameter(TypeNames.of(p.asType()), p.getSimpleName().toString());
         stub.addMethod(start.addStatement("throw new $T($S)", IllegalStateException.class, notCompiled).build());
         return stub.build();
-    }
-
-    /** {@code start} up to its parameters: type variables, result, context, holder and receiver. */
-    private static MethodSpec.Builder startSignature(AsyncMethod m, String cx, String holder, String self) {
-        MethodSpec.Builder start = MethodSpec.methodBuilder("start")
-                .addModifiers(Modifier.STATIC)
-                .addTypeVariables(typeVariables(m))
-                .returns(startType(m))
-                .addParameter(CONTEXT, cx)
-                .addParameter(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, WildcardTypeName.subtypeOf(Object.class)), holder);
-        if (!m.isStatic()) start.addParameter(TypeNames.of(m.owner().asType()), self);
-        return start.varargs(m.element().isVarArgs());
-    }
-
-    /**
-     * {@code Objects.requireNonNull(self, "...")}: an instance method's entry and {@code start}
-     * fail on a null receiver, after the call's arguments, as the synchronous call would.
-     */
-    static CodeBlock receiverCheck(AsyncMethod m, String self) {
-        return CodeBlock.of("$T.requireNonNull($L, $S)", java.util.Objects.class, self,
-                "the receiver of " + m.owner().getSimpleName() + "." + m.element().getSimpleName() + " is null");
-    }
-
-    /** What {@code start} returns: the method's result, unboxed ({@code Void} for void). */
-    private static TypeName startType(AsyncMethod m) {
-        TypeMirror r = m.element().getReturnType();
-        return r.getKind() == TypeKind.VOID ? ClassName.get(Void.class) : TypeNames.of(r);
-    }
-
-    /**
-     * What a {@code start} returning {@code t} returns when it suspended: a value a result rarely
-     * is, so that its caller seldom needs to look at the holder to tell them apart.
-     */
-    private static String sentinel(TypeMirror t) {
-        return switch (t.getKind()) {
-            case BOOLEAN -> "false";
-            case BYTE -> "Byte.MIN_VALUE";
-            case SHORT -> "Short.MIN_VALUE";
-            case CHAR -> "Character.MAX_VALUE";
-            case INT -> "Integer.MIN_VALUE";
-            case LONG -> "Long.MIN_VALUE";
-            case FLOAT -> "Float.NaN";
-            case DOUBLE -> "Double.NaN";
-            default -> "null";
-        };
-    }
-
-    /** The test of an eager call's result {@code called} against the sentinel, before the holder's flag. */
-    private static String sentinelTest(TypeMirror t, String called) {
-        return switch (t.getKind()) {
-            case FLOAT, DOUBLE -> ""; // NaN equals nothing: always ask the holder
-            case BOOLEAN -> "!" + called + " && ";
-            default -> called + " == " + sentinel(t) + " && ";
-        };
     }
 
     public TypeSpec write(String simpleName) {
@@ -352,9 +300,9 @@ public final class MachineWriter {
      */
     private MethodSpec pollingStart() {
         AsyncMethod m = g.method();
-        String sentinel = sentinel(m.element().getReturnType());
+        String sentinel = EagerEntry.sentinel(m.element().getReturnType());
         String machine = e.called();
-        MethodSpec.Builder start = startSignature(m, n.cx(), e.holder(), n.self())
+        MethodSpec.Builder start = EagerEntry.signature(m, n.cx(), e.holder(), n.self())
                 .addJavadoc("Runs {@code $L.$L} for a caller's await: polls a new machine once, in place, and returns its\n"
                         + "result, or hands the pending machine to {@code $L} and returns {@code $L}. (The body is not\n"
                         + "printed a second time here: it declares a local class, or is too large.)\n",
@@ -369,7 +317,7 @@ public final class MachineWriter {
         List<TypeVariableName> vars = typeVariables(m);
         TypeName type = vars.isEmpty() ? ClassName.get("", machineName)
                 : ParameterizedTypeName.get(ClassName.get("", machineName), vars.toArray(TypeName[]::new));
-        if (!m.isStatic()) start.addStatement(receiverCheck(m, n.self()));
+        if (!m.isStatic()) start.addStatement(EagerEntry.receiverCheck(m, n.self()));
         return start.addStatement("$T $L = new $L($L)", type, machine, vars.isEmpty() ? machineName : machineName + "<>", args.build())
                 .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
                 .addStatement("defer($L, $L)", e.holder(), machine)
@@ -572,7 +520,7 @@ public final class MachineWriter {
         inStart = true;
         CodeBlock body = dispatch();
         AsyncMethod m = g.method();
-        String sentinel = sentinel(m.element().getReturnType());
+        String sentinel = EagerEntry.sentinel(m.element().getReturnType());
         CodeBlock.Builder lazy = CodeBlock.builder();
         if (!m.isStatic()) lazy.add("$L", n.self());
         for (LocalVar v : g.vars()) {
@@ -580,7 +528,7 @@ public final class MachineWriter {
             lazy.add(lazy.isEmpty() ? "$L" : ", $L", v.name());
         }
         CodeBlock.Builder code = CodeBlock.builder();
-        if (!m.isStatic()) code.addStatement(receiverCheck(m, n.self()));
+        if (!m.isStatic()) code.addStatement(EagerEntry.receiverCheck(m, n.self()));
         code.add("// The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.\n")
                 .beginControlFlow("if (mustDefer($L, $L))", n.cx(), e.holder())
                 .addStatement("defer($L, $L)", e.holder(),
@@ -600,8 +548,8 @@ public final class MachineWriter {
         }
         TypeMirror r = m.element().getReturnType();
         if (returns) {
-            if (g.returnsThroughFinally()) code.addStatement("$T $L = $L", startType(m), n.result(), defaultValue(r));
-            else code.addStatement("$T $L", startType(m), n.result());
+            if (g.returnsThroughFinally()) code.addStatement("$T $L = $L", EagerEntry.resultType(m), n.result(), defaultValue(r));
+            else code.addStatement("$T $L", EagerEntry.resultType(m), n.result());
         }
         String line = fromAwait.isEmpty() ? "-1" : String.join(" || ", fromAwait) + " ? " + n.state() + ".line : -1";
         code.beginControlFlow("try")
@@ -610,7 +558,7 @@ public final class MachineWriter {
                 .addStatement("throw failedEagerly($L, frame($L))", n.exception(), line)
                 .endControlFlow();
         if (completes) code.addStatement("return $L", n.result());
-        MethodSpec.Builder start = startSignature(m, n.cx(), e.holder(), n.self())
+        MethodSpec.Builder start = EagerEntry.signature(m, n.cx(), e.holder(), n.self())
                 .addJavadoc("Runs {@code $L.$L} at once for a caller's await: returns its result, or, once an await is pending,\n"
                         + "hands this machine to {@code $L} and returns {@code $L}.\n", m.owner().getSimpleName(),
                         m.element().getSimpleName(), e.holder(), sentinel);
@@ -707,7 +655,7 @@ public final class MachineWriter {
         TypeName anyPoll = ParameterizedTypeName.get(POLL, WildcardTypeName.subtypeOf(Object.class));
         if (inStart) {
             if (eager) return;
-            String sentinel = sentinel(g.method().element().getReturnType());
+            String sentinel = EagerEntry.sentinel(g.method().element().getReturnType());
             if (inlined(b)) c.add("{\n$>"); // the next await's code follows in this scope
             c.beginControlFlow("if ($L.yieldIfSpent())", n.cx())
                     .addStatement("suspendAwait($L, $L, $L, false)", e.holder(), materialize(), e.awaiting())
@@ -762,11 +710,11 @@ public final class MachineWriter {
         if (inlined(a.resume())) c.add("{\n$>"); // the state's code follows in this scope
         if (isVoid) c.addStatement("$L", call.build());
         else c.addStatement("$T $L = $L", TypeNames.of(type), e.called(), call.build());
-        String test = isVoid ? "" : sentinelTest(type, e.called());
+        String test = isVoid ? "" : EagerEntry.sentinelTest(type, e.called());
         if (inStart) {
             c.beginControlFlow("if ($LhandedOff($L))", test, e.holder())
                     .addStatement("suspendCall($L, $L)", e.holder(), materialize())
-                    .addStatement("return $L", sentinel(g.method().element().getReturnType()))
+                    .addStatement("return $L", EagerEntry.sentinel(g.method().element().getReturnType()))
                     .endControlFlow();
             c.addStatement("$L = false", e.calling());
         } else {
