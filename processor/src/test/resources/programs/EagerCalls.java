@@ -156,6 +156,25 @@ class EagerCalls {
         return mine + below * 3 + (long) (half * 2) + tag.length();
     }
 
+    /** Calls a level whose reference {@code payload} is dead across its call (see the next one). */
+    @Async
+    static int dropsDeadRoot() {
+        return dropsDeadLevel(3);
+    }
+
+    /**
+     * {@code payload} is kept across the ready await (a field of the machine), and dead from the
+     * call of {@code chain} on: a machine made where that call suspends must not keep it.
+     */
+    @Async
+    static int dropsDeadLevel(int depth) {
+        String payload = "payload " + depth;
+        await(Futures.ready(0));
+        int length = payload.length();
+        long below = chain(depth, 0L);
+        return length + (int) below;
+    }
+
     /** The same chain returning int, with a level that awaits before its call and one after. */
     @Async
     static int intChain(int depth) {

@@ -144,12 +144,12 @@ final class DownloadsAsync {
                                 // Downloads.java:26: await(http.get(url))
                                 {
                                     if (cx.yieldIfSpent()) {
-                                        suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, false);
+                                        suspendAwait(holder, new Sizes(state, self, null, sizes, urlIterator), awaiting, false);
                                         return null;
                                     }
                                     Poll<?> ready = awaiting.poll(cx);
                                     if (ready.isPending()) {
-                                        suspendAwait(holder, new Sizes(state, self, urls, sizes, urlIterator), awaiting, true);
+                                        suspendAwait(holder, new Sizes(state, self, null, sizes, urlIterator), awaiting, true);
                                         return null;
                                     }
                                     awaiting = null;

@@ -162,7 +162,7 @@ final class CheckoutAsync {
                             {
                                 String called = Reserve.start(cx, holder, self, item);
                                 if (called == null && handedOff(holder)) {
-                                    suspendCall(holder, new Buy(state, self, item, cost));
+                                    suspendCall(holder, new Buy(state, self, null, cost));
                                     return false;
                                 }
                                 calling = false;
@@ -285,12 +285,12 @@ final class CheckoutAsync {
                         // Checkout.java:36: await(inventory.take(item))
                         {
                             if (cx.yieldIfSpent()) {
-                                suspendAwait(holder, new Reserve(state, self, item), awaiting, false);
+                                suspendAwait(holder, new Reserve(state, self, null), awaiting, false);
                                 return null;
                             }
                             Poll<?> ready = awaiting.poll(cx);
                             if (ready.isPending()) {
-                                suspendAwait(holder, new Reserve(state, self, item), awaiting, true);
+                                suspendAwait(holder, new Reserve(state, self, null), awaiting, true);
                                 return null;
                             }
                             awaiting = null;

@@ -190,12 +190,12 @@ final class TransfersAsync {
                             case AWAIT_UNLOCK_L28 -> {
                                 // Transfers.java:28: await(ledger.unlock(token))
                                 if (cx.yieldIfSpent()) {
-                                    suspendAwait(holder, new WithLock(state, self, account, finallyPending, finallyNext, result), awaiting, false);
+                                    suspendAwait(holder, new WithLock(state, self, null, finallyPending, finallyNext, result), awaiting, false);
                                     return Long.MIN_VALUE;
                                 }
                                 Poll<?> ready = awaiting.poll(cx);
                                 if (ready.isPending()) {
-                                    suspendAwait(holder, new WithLock(state, self, account, finallyPending, finallyNext, result), awaiting, true);
+                                    suspendAwait(holder, new WithLock(state, self, null, finallyPending, finallyNext, result), awaiting, true);
                                     return Long.MIN_VALUE;
                                 }
                                 awaiting = null;

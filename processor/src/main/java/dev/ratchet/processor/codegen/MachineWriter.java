@@ -71,6 +71,8 @@ public final class MachineWriter {
     private final Set<LocalVar> hoistedTargets = new HashSet<>();
     /** Every temporary (not a field) that receives an await's value. */
     private final Set<LocalVar> temporaryTargets = new HashSet<>();
+    /** The reference fields dead from each await on (its block's {@code clearBeforeSuspending}). */
+    private final Map<Block.Await, List<LocalVar>> deadAt = new java.util.IdentityHashMap<>();
     private boolean unchecked;
     private boolean usesDispatchLabel;
     private boolean usesSelf;
@@ -154,6 +156,7 @@ public final class MachineWriter {
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
         for (Block b : g.blocks()) {
+            if (b.terminator() instanceof Block.Await a) deadAt.put(a, b.clearBeforeSuspending());
             if (b.terminator() instanceof Block.Await a && a.target() != null && a.target().kind() == LocalVar.Kind.TEMP
                     && !a.target().isField()) {
                 temporaryTargets.add(a.target());
@@ -332,26 +335,31 @@ public final class MachineWriter {
                 .build();
     }
 
-    /** A field {@code start} hands to {@link #resumeConstructor}. */
-    private record Field(TypeName type, String name) {}
+    /** A field {@code start} hands to {@link #resumeConstructor}; {@code var}: the user's variable, if it is one. */
+    private record Field(TypeName type, String name, LocalVar var) {}
 
     /** Every field but the state, in the order of {@link #resumeConstructor}'s parameters. */
     private List<Field> resumedFields(TypeName output) {
         List<Field> fields = new ArrayList<>();
-        if (usesSelf) fields.add(new Field(TypeNames.of(g.method().owner().asType()), n.self()));
-        for (LocalVar v : g.fields()) fields.add(new Field(typeOf(v), v.name()));
+        if (usesSelf) fields.add(new Field(TypeNames.of(g.method().owner().asType()), n.self(), null));
+        for (LocalVar v : g.fields()) fields.add(new Field(typeOf(v), v.name(), v));
         for (TryRegion r : g.regions()) {
-            fields.add(new Field(ClassName.get(Throwable.class), r.pendingName()));
-            fields.add(new Field(stateType, r.nextName()));
+            fields.add(new Field(ClassName.get(Throwable.class), r.pendingName(), null));
+            fields.add(new Field(stateType, r.nextName(), null));
         }
-        if (g.returnsThroughFinally()) fields.add(new Field(output, n.result()));
+        if (g.returnsThroughFinally()) fields.add(new Field(output, n.result(), null));
         return fields;
     }
 
-    /** {@code new Chain(state, depth)}: the machine made where {@code start} suspends. */
-    private CodeBlock materialize() {
+    /**
+     * {@code new Chain(state, depth)}: the machine made where {@code start} suspends at {@code
+     * await}. A reference dead from that await on is passed as null, as {@code poll} clears its
+     * field there (SPEC: reference fields are cleared once dead).
+     */
+    private CodeBlock materialize(Block.Await await) {
+        List<LocalVar> dead = deadAt.getOrDefault(await, List.of());
         CodeBlock.Builder args = CodeBlock.builder().add("$L", n.state());
-        for (Field f : resumedFields(outputType(g.method()))) args.add(", $L", f.name());
+        for (Field f : resumedFields(outputType(g.method()))) args.add(", $L", dead.contains(f.var()) ? "null" : f.name());
         return CodeBlock.of(typeVariables(g.method()).isEmpty() ? "new $L($L)" : "new $L<>($L)", machineName, args.build());
     }
 
@@ -658,12 +666,12 @@ public final class MachineWriter {
             String sentinel = EagerEntry.sentinel(g.method().element().getReturnType());
             if (inlined(b)) c.add("{\n$>"); // the next await's code follows in this scope
             c.beginControlFlow("if ($L.yieldIfSpent())", n.cx())
-                    .addStatement("suspendAwait($L, $L, $L, false)", e.holder(), materialize(), e.awaiting())
+                    .addStatement("suspendAwait($L, $L, $L, false)", e.holder(), materialize(a), e.awaiting())
                     .addStatement("return $L", sentinel)
                     .endControlFlow();
             c.addStatement("$T $L = $L.poll($L)", anyPoll, n.ready(), e.awaiting(), n.cx());
             c.beginControlFlow("if ($L.isPending())", n.ready())
-                    .addStatement("suspendAwait($L, $L, $L, true)", e.holder(), materialize(), e.awaiting())
+                    .addStatement("suspendAwait($L, $L, $L, true)", e.holder(), materialize(a), e.awaiting())
                     .addStatement("return $L", sentinel)
                     .endControlFlow();
             c.addStatement("$L = null", e.awaiting());
@@ -713,7 +721,7 @@ public final class MachineWriter {
         String test = isVoid ? "" : EagerEntry.sentinelTest(type, e.called());
         if (inStart) {
             c.beginControlFlow("if ($LhandedOff($L))", test, e.holder())
-                    .addStatement("suspendCall($L, $L)", e.holder(), materialize())
+                    .addStatement("suspendCall($L, $L)", e.holder(), materialize(a))
                     .addStatement("return $L", EagerEntry.sentinel(g.method().element().getReturnType()))
                     .endControlFlow();
             c.addStatement("$L = false", e.calling());

@@ -2,6 +2,7 @@ package dev.ratchet.processor.lowering;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -164,6 +165,18 @@ class EagerCallsTest {
         AtomicInteger polls = new AtomicInteger();
         runUnlimited(program.future("chain", 30, 0L), polls);
         assertEquals(1, polls.get(), "nothing pending: one poll");
+    }
+
+    @Test
+    void aMachineMadeWhereACallSuspendsKeepsNoDeadReference() throws ReflectiveOperationException {
+        Io.reset(Schedule.PENDING_ONCE);
+        Future<?> f = program.future("dropsDeadRoot");
+        assertTrue(f.poll(Context.of(() -> {})).isPending());
+        Object level = awaitChain(f).get(1); // dropsDeadLevel's machine, made at its call of chain
+        java.lang.reflect.Field payload = level.getClass().getDeclaredField("payload");
+        payload.setAccessible(true);
+        assertNull(payload.get(level), "payload, dead from the call on");
+        checkEveryWay("dropsDeadRoot");
     }
 
     // ---- 3. control flow ----
