@@ -9,6 +9,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
 import dev.ratchet.processor.analysis.BodyIndex;
+import dev.ratchet.processor.analysis.Suspension;
 import dev.ratchet.processor.check.MisuseChecker;
 import dev.ratchet.processor.codegen.CompanionWriter;
 import dev.ratchet.processor.codegen.MachineWriter;
@@ -149,6 +150,24 @@ public final class AsyncProcessor extends AbstractProcessor {
     private final Map<String, ClassName> machineClasses = new HashMap<>();
 
     /**
+     * Methods whose implicit awaits seen so far (in this run, from the same package) will call
+     * their {@code start}: only their machines print the body a second time for it (the others get
+     * a {@code start} that polls a new machine in place, enough for a caller seen later). About
+     * half of the processor's compile time went into those second printings.
+     */
+    private final Set<String> eagerlyCalled = new HashSet<>();
+
+    /** Notes the callees that the implicit awaits of a body of {@code caller} will call eagerly. */
+    private void noteEagerCalls(BodyIndex index, TypeElement caller) {
+        var elements = processingEnv.getElementUtils();
+        for (Suspension s : index.suspensions()) {
+            if (s.kind() == Suspension.Kind.IMPLICIT && elements.getPackageOf(s.method()).equals(elements.getPackageOf(caller))) {
+                eagerlyCalled.add(key(s.method()));
+            }
+        }
+    }
+
+    /**
      * The machine of {@code callee} whose {@code start} code written into {@code host} may call:
      * compiled here (so it has one) and in the same package ({@code start} is package-private).
      * Null: the await stays lazy.
@@ -276,6 +295,7 @@ public final class AsyncProcessor extends AbstractProcessor {
                 BodyIndex index = BodyIndex.of(m, trees);
                 if (index.unresolved() == null) {
                     indexes.put(m, index);
+                    noteEagerCalls(index, type);
                 } else if (lastRound) {
                     reporter.error(LoweringMessages.UNRESOLVED_TYPE.at(m.unit(), index.unresolved())); // stubbed below
                 } else {
@@ -324,7 +344,8 @@ public final class AsyncProcessor extends AbstractProcessor {
                         StateGraph graph = new Lowerer(m, index, trees, processingEnv.getTypeUtils(),
                                 processingEnv.getElementUtils()).lower();
                         StatePlanner.InternalNames names = StatePlanner.plan(graph, index);
-                        machine = new MachineWriter(graph, names, host, callee -> eagerCallee(callee, host)).write(machineName);
+                        machine = new MachineWriter(graph, names, host, callee -> eagerCallee(callee, host),
+                                eagerlyCalled.contains(key(m.element()))).write(machineName);
                     } catch (LoweringException ex) {
                         reporter.error(ex.diagnostic());
                     } catch (RuntimeException ex) {

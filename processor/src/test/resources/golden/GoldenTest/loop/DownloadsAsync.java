@@ -49,18 +49,6 @@ final class DownloadsAsync {
             this.urls = urls;
         }
 
-        /**
-         * For {@code start}: the machine at {@code state}, where it suspended, with its fields.
-         */
-        private Sizes(State state, Downloads self, List<String> urls, List<Integer> sizes,
-                Iterator<String> urlIterator) {
-            this.state = state;
-            this.self = self;
-            this.urls = urls;
-            this.sizes = sizes;
-            this.urlIterator = urlIterator;
-        }
-
         @Override
         public Poll<List<Integer>> poll(Context cx) {
             beginPoll(cx);
@@ -107,67 +95,24 @@ final class DownloadsAsync {
         }
 
         /**
-         * Runs {@code Downloads.sizes} at once for a caller's await: returns its result, or, once an await is pending,
-         * hands this machine to {@code holder} and returns {@code null}.
+         * Runs {@code Downloads.sizes} for a caller's await: polls a new machine once, in place, and returns its
+         * result, or hands the pending machine to {@code holder} and returns {@code null}. (The body is not
+         * printed a second time here: it declares a local class, or is too large.)
          */
         static List<Integer> start(Context cx, AsyncStateMachine<?> holder, Downloads self,
                 List<String> urls) {
             Objects.requireNonNull(self, "the receiver of Downloads.sizes is null");
-            // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
+            Sizes called = new Sizes(self, urls);
             if (mustDefer(cx, holder)) {
-                defer(holder, new Sizes(self, urls));
+                defer(holder, called);
                 return null;
             }
-            State state = State.START;
-            Future<?> awaiting = null;
-            List<Integer> result;
-            try {
-                List<Integer> sizes = null;
-                String url = null;
-                Iterator<String> urlIterator = null;
-                byte[] body = null;
-                dispatch:
-                for (;;) {
-                    if (state == State.START) {
-                        sizes = new ArrayList<>();
-                        urlIterator = urls.iterator();
-                        state = State.LOOP_L24;
-                    }
-                    switch (state) {
-                        case LOOP_L24 -> {
-                            // Downloads.java:24: for (String url : urls)
-                            if (urlIterator.hasNext()) {
-                                url = urlIterator.next();
-                                if (url.isEmpty()) { state = State.LOOP_L24; continue dispatch; }
-                                awaiting = self.http.get(url);
-                                state = State.AWAIT_GET_L26;
-                                // Downloads.java:26: await(http.get(url))
-                                {
-                                    if (cx.yieldIfSpent()) {
-                                        suspendAwait(holder, new Sizes(state, self, null, sizes, urlIterator), awaiting, false);
-                                        return null;
-                                    }
-                                    Poll<?> ready = awaiting.poll(cx);
-                                    if (ready.isPending()) {
-                                        suspendAwait(holder, new Sizes(state, self, null, sizes, urlIterator), awaiting, true);
-                                        return null;
-                                    }
-                                    awaiting = null;
-                                    body = (byte[]) ready.value();
-                                }
-                                sizes.add(body.length);
-                                state = State.LOOP_L24;
-                            } else {
-                                result = sizes;
-                                break dispatch;
-                            }
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                throw failedEagerly(t, frame(awaiting != null ? state.line : -1));
+            Poll<List<Integer>> ready = called.poll(cx);
+            if (ready.isPending()) {
+                suspendPolled(holder, called);
+                return null;
             }
-            return result;
+            return ready.value();
         }
 
         @Override

@@ -50,16 +50,6 @@ final class CheckoutAsync {
             this.cost = cost;
         }
 
-        /**
-         * For {@code start}: the machine at {@code state}, where it suspended, with its fields.
-         */
-        private Buy(State state, Checkout self, String item, int cost) {
-            this.state = state;
-            this.self = self;
-            this.item = item;
-            this.cost = cost;
-        }
-
         @Override
         public Poll<Boolean> poll(Context cx) {
             beginPoll(cx);
@@ -116,68 +106,24 @@ final class CheckoutAsync {
         }
 
         /**
-         * Runs {@code Checkout.buy} at once for a caller's await: returns its result, or, once an await is pending,
-         * hands this machine to {@code holder} and returns {@code false}.
+         * Runs {@code Checkout.buy} for a caller's await: polls a new machine once, in place, and returns its
+         * result, or hands the pending machine to {@code holder} and returns {@code false}. (The body is not
+         * printed a second time here: it declares a local class, or is too large.)
          */
         static boolean start(Context cx, AsyncStateMachine<?> holder, Checkout self, String item,
                 int cost) {
             Objects.requireNonNull(self, "the receiver of Checkout.buy is null");
-            // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
+            Buy called = new Buy(self, item, cost);
             if (mustDefer(cx, holder)) {
-                defer(holder, new Buy(self, item, cost));
+                defer(holder, called);
                 return false;
             }
-            State state = State.START;
-            Future<?> awaiting = null;
-            boolean calling = false;
-            boolean result;
-            try {
-                Boolean decrement = null;
-                String receipt = null;
-                dispatch:
-                for (;;) {
-                    if (state == State.START) {
-                        awaiting = self.bank.decrement(cost);
-                        state = State.AWAIT_DECREMENT_L29;
-                        // Checkout.java:29: await(bank.decrement(cost))
-                        {
-                            if (cx.yieldIfSpent()) {
-                                suspendAwait(holder, new Buy(state, self, item, cost), awaiting, false);
-                                return false;
-                            }
-                            Poll<?> ready = awaiting.poll(cx);
-                            if (ready.isPending()) {
-                                suspendAwait(holder, new Buy(state, self, item, cost), awaiting, true);
-                                return false;
-                            }
-                            awaiting = null;
-                            decrement = (Boolean) ready.value();
-                        }
-                        if (!decrement) {
-                            result = false;
-                            break dispatch;
-                        } else {
-                            state = State.AWAIT_RESERVE_L30;
-                            calling = true;
-                            {
-                                String called = Reserve.start(cx, holder, self, item);
-                                if (called == null && handedOff(holder)) {
-                                    suspendCall(holder, new Buy(state, self, null, cost));
-                                    return false;
-                                }
-                                calling = false;
-                                receipt = called;
-                            }
-                            // Checkout.java:30: reserve(item)
-                            result = receipt != null;
-                            break dispatch;
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                throw failedEagerly(t, frame(awaiting != null || calling ? state.line : -1));
+            Poll<Boolean> ready = called.poll(cx);
+            if (ready.isPending()) {
+                suspendPolled(holder, called);
+                return false;
             }
-            return result;
+            return ready.value();
         }
 
         @Override

@@ -51,19 +51,6 @@ final class TransfersAsync {
             this.account = account;
         }
 
-        /**
-         * For {@code start}: the machine at {@code state}, where it suspended, with its fields.
-         */
-        private WithLock(State state, Transfers self, String account, Throwable finallyPending,
-                State finallyNext, Long result) {
-            this.state = state;
-            this.self = self;
-            this.account = account;
-            this.finallyPending = finallyPending;
-            this.finallyNext = finallyNext;
-            this.result = result;
-        }
-
         @Override
         public Poll<Long> poll(Context cx) {
             beginPoll(cx);
@@ -133,97 +120,23 @@ final class TransfersAsync {
         }
 
         /**
-         * Runs {@code Transfers.withLock} at once for a caller's await: returns its result, or, once an await is pending,
-         * hands this machine to {@code holder} and returns {@code Long.MIN_VALUE}.
+         * Runs {@code Transfers.withLock} for a caller's await: polls a new machine once, in place, and returns its
+         * result, or hands the pending machine to {@code holder} and returns {@code Long.MIN_VALUE}. (The body is not
+         * printed a second time here: it declares a local class, or is too large.)
          */
         static long start(Context cx, AsyncStateMachine<?> holder, Transfers self, String account) {
             Objects.requireNonNull(self, "the receiver of Transfers.withLock is null");
-            // The checks of the caller's await: its budget unit, cancellation; to wait, it awaits the lazy machine.
+            WithLock called = new WithLock(self, account);
             if (mustDefer(cx, holder)) {
-                defer(holder, new WithLock(self, account));
+                defer(holder, called);
                 return Long.MIN_VALUE;
             }
-            State state = State.START;
-            Future<?> awaiting = null;
-            long result = 0;
-            try {
-                long token = 0;
-                Throwable finallyPending = null;
-                State finallyNext = null;
-                dispatch:
-                for (;;) {
-                    State entered = state;
-                    try {
-                        switch (state) {
-                            case START -> {
-                                awaiting = self.ledger.lock(account);
-                                state = State.AWAIT_LOCK_L23;
-                            }
-                            case AWAIT_LOCK_L23 -> {
-                                // Transfers.java:23: await(ledger.lock(account))
-                                if (cx.yieldIfSpent()) {
-                                    suspendAwait(holder, new WithLock(state, self, account, finallyPending, finallyNext, result), awaiting, false);
-                                    return Long.MIN_VALUE;
-                                }
-                                Poll<?> ready = awaiting.poll(cx);
-                                if (ready.isPending()) {
-                                    suspendAwait(holder, new WithLock(state, self, account, finallyPending, finallyNext, result), awaiting, true);
-                                    return Long.MIN_VALUE;
-                                }
-                                awaiting = null;
-                                token = (Long) ready.value();
-                                state = State.TRY_L24;
-                            }
-                            case TRY_L24 -> {
-                                // Transfers.java:24: try
-                                if (account.isEmpty()) throw new IllegalArgumentException("no account");
-                                result = token * 2;
-                                finallyPending = null;
-                                finallyNext = State.RETURN;
-                                state = State.FINALLY_L27;
-                            }
-                            case FINALLY_L27 -> {
-                                // Transfers.java:27: finally
-                                awaiting = self.ledger.unlock(token);
-                                state = State.AWAIT_UNLOCK_L28;
-                            }
-                            case AWAIT_UNLOCK_L28 -> {
-                                // Transfers.java:28: await(ledger.unlock(token))
-                                if (cx.yieldIfSpent()) {
-                                    suspendAwait(holder, new WithLock(state, self, null, finallyPending, finallyNext, result), awaiting, false);
-                                    return Long.MIN_VALUE;
-                                }
-                                Poll<?> ready = awaiting.poll(cx);
-                                if (ready.isPending()) {
-                                    suspendAwait(holder, new WithLock(state, self, null, finallyPending, finallyNext, result), awaiting, true);
-                                    return Long.MIN_VALUE;
-                                }
-                                awaiting = null;
-                                if (finallyPending != null) {
-                                    Throwable thrown = finallyPending;
-                                    finallyPending = null;
-                                    throw thrown;
-                                }
-                                state = finallyNext;
-                            }
-                            case RETURN -> {
-                                break dispatch;
-                            }
-                        }
-                    } catch (Throwable t) {
-                        switch (entered) {
-                            case TRY_L24 -> {
-                                finallyPending = t;
-                                state = State.FINALLY_L27;
-                            }
-                            default -> throw t;
-                        }
-                    }
-                }
-            } catch (Throwable t) {
-                throw failedEagerly(t, frame(awaiting != null ? state.line : -1));
+            Poll<Long> ready = called.poll(cx);
+            if (ready.isPending()) {
+                suspendPolled(holder, called);
+                return Long.MIN_VALUE;
             }
-            return result;
+            return ready.value();
         }
 
         @Override

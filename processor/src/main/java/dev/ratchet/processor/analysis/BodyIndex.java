@@ -66,6 +66,11 @@ public final class BodyIndex {
         return suspensions.get(tree);
     }
 
+    /** Every suspension point of the body. */
+    public java.util.Collection<Suspension> suspensions() {
+        return suspensions.values();
+    }
+
     /** Whether {@code tree} is or contains a suspension point. */
     public boolean suspends(Tree tree) {
         return tree != null && containing.contains(tree);

@@ -51,9 +51,9 @@ import javax.lang.model.type.TypeMirror;
  * AsyncStateMachine}, "Eager calls"): the same states printed a second time, in a static method
  * whose locals stand for the fields, run by a caller's implicit await. At an await that is pending
  * it makes the machine at that state with a private constructor that takes every field, hands it
- * to the holder and returns its type's sentinel. A body that declares a local class, or is too
- * large to print twice, gets a {@code start} that polls a new machine in place instead ({@link
- * #pollingStart}). Both methods print an implicit await of a callee compiled here as a call of its
+ * to the holder and returns its type's sentinel. A method that no implicit await compiled here
+ * calls, or whose body declares a local class or is too large to print twice, gets a {@code start}
+ * that polls a new machine in place instead ({@link #pollingStart}). Both methods print an implicit await of a callee compiled here as a call of its
  * {@code start} ({@link #eagerCall}).
  */
 public final class MachineWriter {
@@ -63,6 +63,8 @@ public final class MachineWriter {
     private final ClassName host;
     /** An implicit await's callee to the machine class whose start may be called here, or null. */
     private final Function<ExecutableElement, ClassName> eagerCallees;
+    /** Some implicit await calls this machine's {@code start}: worth printing the body twice. */
+    private final boolean eagerlyCalled;
     /** The simple name of the machine being written. */
     private String machineName;
     /** Printing {@code start} (locals for the fields, no machine), not {@code poll}. */
@@ -90,8 +92,13 @@ public final class MachineWriter {
     /**
      * @param eagerCallees for an implicit await's callee, its machine class if this code may call
      *     its {@code start} (compiled here, same package), else null
+     * @param eagerlyCalled whether implicit awaits compiled here call this machine's {@code start}:
+     *     if not, {@code start} polls a new machine ({@link #pollingStart}) instead of printing the
+     *     body twice
      */
-    public MachineWriter(StateGraph g, InternalNames names, ClassName host, Function<ExecutableElement, ClassName> eagerCallees) {
+    public MachineWriter(StateGraph g, InternalNames names, ClassName host, Function<ExecutableElement, ClassName> eagerCallees,
+            boolean eagerlyCalled) {
+        this.eagerlyCalled = eagerlyCalled;
         this.g = g;
         this.n = names;
         this.e = names.eager();
@@ -170,7 +177,7 @@ public final class MachineWriter {
                 .addTypeVariables(typeVariables(m))
                 .superclass(ParameterizedTypeName.get(RuntimeNames.STATE_MACHINE, output));
         MethodSpec poll = poll(output); // first: it tells whether the body uses the receiver
-        MethodSpec start = printsTwice() ? start() : null;
+        MethodSpec start = eagerlyCalled && printsTwice() ? start() : null;
         if (start != null && start.toString().length() > MAX_START_CHARS) start = null;
         boolean eager = start != null;
         if (!eager) start = pollingStart();

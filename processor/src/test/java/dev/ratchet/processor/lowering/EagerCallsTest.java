@@ -179,6 +179,20 @@ class EagerCallsTest {
         checkEveryWay("dropsDeadRoot");
     }
 
+    @Test
+    void onlyMethodsThatImplicitAwaitsCallPrintTheirBodyTwice() {
+        String generated = program.generatedSource("EagerCallsAsync");
+        assertTrue(javadocOfStart(generated, "DropsDeadRoot").contains("polls a new machine once"), "never called: polls");
+        assertFalse(javadocOfStart(generated, "DropsDeadLevel").contains("polls a new machine once"), "called: runs at once");
+    }
+
+    /** The generated source of machine {@code name} up to its {@code start} (its Javadoc included). */
+    private static String javadocOfStart(String generated, String name) {
+        int at = generated.indexOf("class " + name + " ");
+        assertTrue(at >= 0, name);
+        return generated.substring(at, generated.indexOf(" start(", at));
+    }
+
     // ---- 3. control flow ----
 
     @Test
