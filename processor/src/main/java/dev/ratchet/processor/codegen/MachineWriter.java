@@ -73,6 +73,8 @@ public final class MachineWriter {
     private final Set<LocalVar> hoistedTargets = new HashSet<>();
     /** Every temporary (not a field) that receives an await's value. */
     private final Set<LocalVar> temporaryTargets = new HashSet<>();
+    /** The awaits called eagerly, with the callee's machine class (see {@link #eagerClass}). */
+    private final Map<Block.Await, ClassName> eagerCalls = new java.util.IdentityHashMap<>();
     /** The reference fields dead from each await on (its block's {@code clearBeforeSuspending}). */
     private final Map<Block.Await, List<LocalVar>> deadAt = new java.util.IdentityHashMap<>();
     private boolean unchecked;
@@ -163,11 +165,13 @@ public final class MachineWriter {
         AsyncMethod m = g.method();
         TypeName output = outputType(m);
         for (Block b : g.blocks()) {
-            if (b.terminator() instanceof Block.Await a) deadAt.put(a, b.clearBeforeSuspending());
-            if (b.terminator() instanceof Block.Await a && a.target() != null && a.target().kind() == LocalVar.Kind.TEMP
-                    && !a.target().isField()) {
+            if (!(b.terminator() instanceof Block.Await a)) continue;
+            deadAt.put(a, b.clearBeforeSuspending());
+            ClassName callee = calleeMachine(a);
+            if (callee != null) eagerCalls.put(a, callee);
+            if (a.target() != null && a.target().kind() == LocalVar.Kind.TEMP && !a.target().isField()) {
                 temporaryTargets.add(a.target());
-                if (eagerClass(a) != null) hoistedTargets.add(a.target());
+                if (callee != null) hoistedTargets.add(a.target());
             }
         }
         TypeSpec.Builder type = TypeSpec.classBuilder(simpleName)
@@ -372,6 +376,11 @@ public final class MachineWriter {
 
     /** The machine of an implicit await's callee, when it is called eagerly here; else null (it is awaited lazily). */
     private ClassName eagerClass(Block.Await a) {
+        return eagerCalls.get(a);
+    }
+
+    /** {@link #eagerClass}, decided once per await by {@link #write}. */
+    private ClassName calleeMachine(Block.Await a) {
         if (a.call() == null) return null;
         ClassName callee = eagerCallees.apply(a.call().method());
         if (callee == null) return null;

@@ -284,6 +284,17 @@ class EagerCallsTest {
 
     // ---- 5. the cooperative budget ----
 
+    /** Polls {@code f} with {@code units} of budget per poll until it is ready; counts the polls in {@code polls}. */
+    private static Object pollUntilReady(Future<?> f, Context cx, int units, AtomicInteger polls) {
+        Poll<?> p;
+        do {
+            cx.refillBudget(units);
+            polls.incrementAndGet();
+            p = f.poll(cx);
+        } while (p.isPending());
+        return p.value();
+    }
+
     @Test
     void aLoopOfCallsThatCompleteAtOnceYieldsAfterItsBudget() {
         Io.reset(Schedule.READY);
@@ -293,16 +304,10 @@ class EagerCallsTest {
         assertTrue(f.poll(cx).isPending());
         assertEquals(1, wakes.get());
         assertEquals(IntStream.range(0, 5).mapToObj(i -> "immediate " + i).toList(), Io.logged(), "a unit per call");
-        Poll<?> p;
-        int polls = 1;
-        do {
-            cx.refillBudget(5);
-            polls++;
-            p = f.poll(cx);
-        } while (p.isPending());
-        assertEquals(IntStream.range(0, 12).map(i -> 2 * i).sum(), p.value());
+        AtomicInteger polls = new AtomicInteger(1);
+        assertEquals(IntStream.range(0, 12).map(i -> 2 * i).sum(), pollUntilReady(f, cx, 5, polls));
         assertEquals(IntStream.range(0, 12).mapToObj(i -> "immediate " + i).toList(), Io.logged(), "each exactly once");
-        assertEquals(3, polls);
+        assertEquals(3, polls.get());
         assertEquals(2, wakes.get());
     }
 
@@ -315,12 +320,7 @@ class EagerCallsTest {
         assertTrue(f.poll(cx).isPending());
         assertEquals(1, wakes.get());
         assertEquals(List.of("ready 0", "ready 1"), Io.logged(), "two units per call: the third's await yields");
-        Poll<?> p;
-        do {
-            cx.refillBudget(5);
-            p = f.poll(cx);
-        } while (p.isPending());
-        assertEquals(IntStream.range(0, 10).map(i -> 3 * i).sum(), p.value());
+        assertEquals(IntStream.range(0, 10).map(i -> 3 * i).sum(), pollUntilReady(f, cx, 5, new AtomicInteger()));
         assertEquals(IntStream.range(0, 10).mapToObj(i -> "ready " + i).toList(), Io.logged(), "each exactly once");
         checkEveryWay("loopReadyInside", 10);
         checkEveryWay("loopImmediate", 12);

@@ -430,7 +430,7 @@ public abstract class AsyncStateMachine<T> extends Poll<T> implements Future<T>,
      * pending poll); false if the sentinel was the callee's result.
      */
     protected final boolean suspendedCall() {
-        if ((awaitFlags & HANDED_OFF) == 0) return false;
+        if (!handedOff(this)) return false;
         awaitFlags &= ~HANDED_OFF;
         return true;
     }
